@@ -20,7 +20,7 @@ const cases: Case[] = readFileSync(resolve(repoRoot, 'conformance/cases/disk-spe
 function ours(args: string[]) {
   const r = parseDiskSpec(args);
   if (r.ok) return r.libxl;
-  return r.jammed ? { error: xlErrorText(r, args), exit: 2 } : { error: xlErrorText(r, args) };
+  return r.fatal === 'jammed' ? { error: xlErrorText(r, args), exit: 2 } : { error: xlErrorText(r, args) };
 }
 
 describe('own disk-spec cases', () => {

@@ -18,7 +18,7 @@ export function modelJson(r: DiskParse, parts: string | readonly string[], sourc
   return {
     ok: false,
     message,
-    ...(r.jammed ? { jammed: true } : {}),
+    ...(r.fatal ? { fatal: r.fatal } : {}),
     errors: r.errors.map((e) => ({ ...e, column: e.from + 1, endColumn: e.to + 1 })),
   };
 }

@@ -127,6 +127,27 @@ export const enum StepResult {
   Eof,
   /** …and dies ("flex scanner jammed") when a newline follows it. */
   Jam,
+  /**
+   * The match runs 16,384 bytes or more: flex's state buffer (YY_BUF_SIZE + 2 entries, needed
+   * for trailing context) overflows and libxlutil corrupts its heap — xl aborts or crashes.
+   */
+  Overflow,
+}
+
+/** Scanning this many bytes in one match overflows libxlutil's scanner (measured: 16,383 is fine). */
+export const SCANNER_OVERFLOW_BYTES = 16384;
+
+/** UTF-8 length of s[from, to), counted only as far as needed to compare with the limit. */
+function reachesOverflow(s: string, from: number, to: number): boolean {
+  const chars = to - from;
+  if (chars >= SCANNER_OVERFLOW_BYTES) return true;
+  if (chars * 3 < SCANNER_OVERFLOW_BYTES) return false;
+  let bytes = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? 2 : c >= 0xdc00 && c < 0xe000 ? 2 : 3;
+  }
+  return bytes >= SCANNER_OVERFLOW_BYTES;
 }
 
 /** Finds the next occurrence of one character, remembering the answer while it stays valid. */
@@ -197,6 +218,7 @@ export class PartScanner implements Token {
       // flex: `.` then, in the LEXERR state, `.*` up to the end of the line.
       const end = this.newline.find(p + 1);
       if (end === p + 1) return end === n ? StepResult.Eof : StepResult.Jam;
+      if (reachesOverflow(s, p + 1, end)) return StepResult.Overflow;
       this.len = -1;
       this.offer('bad', undefined, p, end, p, end, end - p, 0);
       return StepResult.Token;
@@ -215,7 +237,8 @@ export class PartScanner implements Token {
     } else if (isLower(c)) {
       this.lowercaseCandidates(p, c);
     }
-    return StepResult.Token;
+    // the longest candidate is as far as flex's automaton runs
+    return reachesOverflow(s, p, p + this.len) ? StepResult.Overflow : StepResult.Token;
   }
 
   private lowercaseCandidates(p: number, c: number) {

@@ -36,7 +36,7 @@ describe('parseDiskSpec', () => {
 
   it('knows where flex jams and xl dies', () => {
     const r = parseDiskSpec('/x,,xvda,=\nmore');
-    expect(r).toMatchObject({ ok: false, jammed: true });
+    expect(r).toMatchObject({ ok: false, fatal: 'jammed' });
     expect(xlErrorText(r, '/x,,xvda,=\nmore')).toBe('flex scanner jammed');
   });
 

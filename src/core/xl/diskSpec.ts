@@ -5,7 +5,7 @@
  * the final defaults of libxlu_disk.c. Re-implemented, not translated; see the shared spec §4.
  */
 import type { Disk, Format, LibxlDisk } from '../model/disk';
-import { FORMAT_PREFIXES, PartScanner, SCRIPT_PREFIXES, StepResult, type Token } from './diskScanner';
+import { FORMAT_PREFIXES, PartScanner, SCANNER_OVERFLOW_BYTES, SCRIPT_PREFIXES, StepResult, type Token } from './diskScanner';
 
 export type SpecError = {
   /** xl's message, e.g. `unknown value for format`. */
@@ -30,12 +30,21 @@ export type DiskParse =
   | {
       ok: false;
       errors: SpecError[];
-      /** xl died instead of reporting: flex's "flex scanner jammed", exit status 2. */
-      jammed?: boolean;
+      /**
+       * xl dies instead of reporting: 'jammed' is flex's "flex scanner jammed" and exit status 2;
+       * 'overflow' is a match of 16 KiB or more, which overflows libxlutil's scanner and
+       * corrupts its heap (xl aborts or crashes; what it prints is not defined).
+       */
+      fatal?: 'jammed' | 'overflow';
       tokens?: ScannedToken[];
     };
 
 type Enum<T> = T | undefined;
+
+/** What flex prints when it jams, just before xl exits with status 2. */
+export const JAMMED_MESSAGE = 'flex scanner jammed';
+/** Ours: xl has no message for this, it crashes. */
+export const OVERFLOW_MESSAGE = 'xl crashes here: a field or line of 16 KiB or more overflows the scanner of libxlutil (Xen 4.17)';
 
 /** The scanner's state: libxl_device_disk as it fills, plus the context flags. */
 class State {
@@ -237,14 +246,18 @@ function apply(st: State, s: string, t: Token): boolean {
   }
 }
 
-/** Scans one part. Returns 'jam' when flex would have died. */
-function scanPart(st: State, s: string, tokens: ScannedToken[] | undefined): 'ok' | 'jam' {
+/** Scans one part. Returns how flex would have died, if it would. */
+function scanPart(st: State, s: string, tokens: ScannedToken[] | undefined): 'ok' | 'jammed' | 'overflow' {
   const t = new PartScanner(s);
   let p = 0;
   while (p < s.length) {
     const step = t.step(p);
     if (step === StepResult.Eof) return 'ok';
-    if (step === StepResult.Jam) return 'jam';
+    if (step === StepResult.Jam) return 'jammed';
+    if (step === StepResult.Overflow) {
+      st.err(OVERFLOW_MESSAGE, undefined, p, Math.min(s.length, p + SCANNER_OVERFLOW_BYTES));
+      return 'overflow';
+    }
     if (tokens) tokens.push({ rule: t.rule, name: t.name, from: t.from, to: t.to, valueFrom: t.valueFrom, valueTo: t.valueTo, part: st.part });
     if (!apply(st, s, t)) return 'ok';
     p = t.to;
@@ -263,10 +276,9 @@ export function parseDiskSpec(spec: string | readonly string[], options: ParseOp
     // C strings end at the first NUL
     const nul = parts[i].indexOf('\0');
     last = nul < 0 ? parts[i] : parts[i].slice(0, nul);
-    if (scanPart(st, last, tokens) === 'jam') {
-      st.errors.push({ message: 'flex scanner jammed', part: i, from: 0, to: last.length });
-      return { ok: false, errors: st.errors, jammed: true, tokens };
-    }
+    const fatal = scanPart(st, last, tokens);
+    if (fatal === 'jammed') st.errors.push({ message: JAMMED_MESSAGE, part: i, from: 0, to: last.length });
+    if (fatal !== 'ok') return { ok: false, errors: st.errors, fatal, tokens };
     if (st.errors.length) return { ok: false, errors: st.errors, tokens };
   }
   if (st.format === undefined) st.format = 'raw';
@@ -338,7 +350,7 @@ export function libxlFromDisk(d: Disk): LibxlDisk {
 
 /** xl's own wording of an error: `SOURCE: config parsing error in disk specification: …`. */
 export function xlErrorMessage(e: SpecError, parts: string | readonly string[], source = 'spec'): string {
-  if (e.message === 'flex scanner jammed') return e.message;
+  if (e.message === JAMMED_MESSAGE || e.message === OVERFLOW_MESSAGE) return e.message;
   const list = typeof parts === 'string' ? [parts] : parts;
   const part = list.length ? list[e.part] : '(null)';
   const near = e.near !== undefined ? `: near \`${e.near}'` : '';

@@ -3,14 +3,15 @@
 #   chromium         e2e tests (Playwright drives /usr/bin/chromium)
 #   libxen-dev, pkg-config, gcc, libc6-dev
 #                    conformance oracle: a small C program linked to libxlutil
-#   libvirt-clients  virt-xml-validate, checks generated libvirt XML against
+#   libvirt-clients, libxml2-utils (its xmllint)
+#                    virt-xml-validate, checks generated libvirt XML against
 #                    libvirt's RNG schemas
 # Idempotent and quiet: does nothing (not even `apt-get update`) when all are
 # present. Needs root (or sudo) only when something must be installed.
 # Used by .ci/run and by the README's test command.
 set -euo pipefail
 
-packages=(chromium libxen-dev pkg-config gcc libc6-dev libvirt-clients)
+packages=(chromium libxen-dev pkg-config gcc libc6-dev libvirt-clients libxml2-utils)
 
 missing=()
 for pkg in "${packages[@]}"; do

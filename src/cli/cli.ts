@@ -1,4 +1,6 @@
 /** `xldisk`: the command-line face of src/core. Reads files and flags, calls core, prints. */
+import { runConfig } from './commands/config';
+import { runConvert } from './commands/convert';
 import { runFormat } from './commands/format';
 import { runParse } from './commands/parse';
 import { UsageError, type Io } from './io';
@@ -13,9 +15,24 @@ Commands:
       object; exit 1 when xl would reject it. Without PARTs, read one spec per line of
       standard input and print one JSON object per line. --libxl prints the JSON libxl
       prints for the disk xl would build, or {"error": "<xl's message>"}.
+  config [--libxl] FILE|-
+      Read a whole xl config as xl does: print JSON with each disk item in the order xl
+      uses them (the spec after quote processing, its line and column, its parse, or with
+      --libxl libxl's JSON) and xl's errors and warnings; exit 1 when xl would refuse it.
   format [--explicit] [--positional] [--xen 4.17|4.19] [-- PART...]
       Print the canonical key=value spec (minimal, or --explicit with format, vdev and
       access always written), or the short positional form.
+  convert --to libvirt [--guest hvm|pv|pvh] -- SPEC
+  convert --to libvirt --config FILE
+      Print the libvirt <disk> element of a disk spec (guest hvm unless --guest), or the
+      <disk> elements of an xl config (guest type from its builder/type settings).
+      Differences from libvirt's own converter, and the secret setup for an RBD user, go
+      to standard error. RBD auth: --secret-usage NAME (default 'client.{id} secret') or
+      --secret-uuid UUID; --reveal-key shows the Ceph key in the secret commands.
+  convert --to xl [--config] [--rbd-key KEY] [FILE|-]
+      Read a <disk>, several <disk>s, a <devices> or a <domain> and print one xl disk spec
+      per line, or with --config the line disk = [ ... ]. --rbd-key writes key= for RBD
+      disks with <auth> (otherwise xl uses the host's Ceph keyring).
 
 Options:
   -h, --help     show this help
@@ -25,6 +42,8 @@ Options:
 const COMMANDS: Record<string, (argv: string[], io: Io) => number> = {
   parse: runParse,
   format: runFormat,
+  config: runConfig,
+  convert: runConvert,
 };
 
 export function main(argv: string[], io: Io): number {

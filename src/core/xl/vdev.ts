@@ -7,7 +7,9 @@
  * in one domain clash.
  */
 
-export type GuestType = 'hvm' | 'pv' | 'pvh';
+import type { GuestType } from '../model/guest';
+
+export type { GuestType };
 
 export type Vdev =
   | { ok: true; style: 'xvd' | 'hd' | 'sd' | 'd' | 'number'; disk: number; partition: number; devid: number }

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { applyEdits } from '../text/edits';
+import { parseDiskSpec } from '../xl/diskSpec';
+import { detectSyntax } from './detect';
+import { readDocument } from './document';
+import { duplicateDisk, insertDisk, moveDisk, removeDisk, setDisk } from './edits';
+import { elementEnd } from './xmlSpan';
+
+const disk = (spec: string) => {
+  const r = parseDiskSpec(spec);
+  if (!r.ok) throw new Error(spec);
+  return r.disk;
+};
+
+describe('detectSyntax', () => {
+  it.each([
+    ['', 'empty'],
+    ['  \n', 'empty'],
+    ['format=raw,vdev=hdc,access=ro,devtype=cdrom,target=/root/image.iso', 'specs'],
+    ['/x,,xvda\n/y,,xvdb', 'specs'],
+    ["disk = [ '/x,,xvda' ]", 'xl-config'],
+    ['name = "g"\nbuilder = "hvm"\n', 'xl-config'],
+    ['# a comment\n', 'xl-config'],
+    ['disk = [ \u2018/x,,xvda\u2019 ]', 'xl-config'],
+    ["<disk type='file'/>", 'libvirt-xml'],
+    ['\n  <domain type="xen"></domain>', 'libvirt-xml'],
+  ])('%j is %s', (text, syntax) => expect(detectSyntax(text)).toBe(syntax));
+});
+
+describe('readDocument', () => {
+  it('reads an xl config: disks, spans, guest type from builder', () => {
+    const text = `name = "g"\nbuilder = "hvm"\ndisk = [ '/x,,hda', "vdev=xvdb,target=/y" ]\n`;
+    const doc = readDocument(text);
+    expect(doc).toMatchObject({ syntax: 'xl-config', guest: 'hvm', guestSource: 'config' });
+    expect(doc.disks.map((d) => text.slice(d.from, d.to))).toEqual(["'/x,,hda'", '"vdev=xvdb,target=/y"']);
+    expect(doc.disks.map((d) => d.disk?.vdev)).toEqual(['hda', 'xvdb']);
+    const d0 = doc.disks[0]!;
+    expect(text[d0.sourceOffset!(3)]).toBe(',');
+  });
+
+  it('takes PV when a config says nothing, as xl and libvirt do', () => {
+    expect(readDocument(`disk = [ '/x,,xvda' ]\n`, { guest: 'hvm' })).toMatchObject({ guest: 'hvm', guestSource: 'user' });
+    expect(readDocument(`disk = [ '/x,,xvda' ]\n`)).toMatchObject({ guest: 'pv', guestSource: 'default' });
+  });
+
+  it('reads bare specs, one per line, with their errors', () => {
+    const doc = readDocument('/x,,xvda\n\nformat=xvhd,vdev=xvdb,target=/y\n');
+    expect(doc.disks.map((d) => [d.from, d.to, d.parse?.ok])).toEqual([
+      [0, 8, true],
+      [10, 41, false],
+    ]);
+  });
+
+  it('reads libvirt XML with element spans', () => {
+    const text = `<domain type='xen'>\n  <os>\n    <type>hvm</type>\n  </os>\n  <devices>\n    <disk type='file' device='disk'>\n      <source file='/x'/>\n      <target dev='hda' bus='ide'/>\n    </disk>\n    <disk type='file' device='cdrom'>\n      <target dev='hdc' bus='ide'/>\n      <readonly/>\n    </disk>\n  </devices>\n</domain>\n`;
+    const doc = readDocument(text);
+    expect(doc).toMatchObject({ syntax: 'libvirt-xml', guest: 'hvm', guestSource: 'xml' });
+    expect(doc.disks.map((d) => text.slice(d.from, d.to).split('\n')[0])).toEqual(["<disk type='file' device='disk'>", "<disk type='file' device='cdrom'>"]);
+    expect(doc.disks.every((d) => text.slice(d.from, d.to).endsWith('</disk>'))).toBe(true);
+  });
+
+  it('never throws on odd text', () => {
+    for (const t of ['<', '<disk', 'disk = [', "disk = [ 'a\\q' ]", '\u0000', '=\n', 'a'.repeat(100000)]) expect(() => readDocument(t)).not.toThrow();
+  });
+});
+
+describe('document edits', () => {
+  const cfg = `# my guest\nname = "g"\ndisk = [ '/x,,xvda',   # root\n         "vdev=xvdb,target=/y" ]\nmemory = 512\n`;
+
+  it('setDisk rewrites only that item; every other byte stays', () => {
+    const doc = readDocument(cfg);
+    const out = applyEdits(cfg, setDisk(doc, 1, disk('/z,qcow2,xvdb')));
+    expect(out).toBe(`# my guest\nname = "g"\ndisk = [ '/x,,xvda',   # root\n         "format=qcow2,vdev=xvdb,target=/z" ]\nmemory = 512\n`);
+  });
+
+  it('insert, remove, move and duplicate keep the list readable by xl', () => {
+    let text = cfg;
+    const step = (f: (d: ReturnType<typeof readDocument>) => ReturnType<typeof setDisk>) => {
+      text = applyEdits(text, f(readDocument(text)));
+      return readDocument(text);
+    };
+    let doc = step((d) => insertDisk(d, disk('/w,,xvdc')));
+    expect(doc.disks.map((d) => d.disk?.vdev)).toEqual(['xvda', 'xvdb', 'xvdc']);
+    doc = step((d) => moveDisk(d, 2, 0));
+    expect(doc.disks.map((d) => d.disk?.vdev)).toEqual(['xvdc', 'xvda', 'xvdb']);
+    doc = step((d) => duplicateDisk(d, 0, disk('/w,,xvdd')));
+    expect(doc.disks.map((d) => d.disk?.vdev)).toEqual(['xvdc', 'xvdd', 'xvda', 'xvdb']);
+    doc = step((d) => removeDisk(d, 2));
+    expect(doc.disks.map((d) => d.disk?.vdev)).toEqual(['xvdc', 'xvdd', 'xvdb']);
+    expect(doc.config?.ok).toBe(true);
+    expect(text.startsWith('# my guest\nname = "g"\n')).toBe(true);
+    expect(text.endsWith('memory = 512\n')).toBe(true);
+  });
+
+  it('an empty document becomes a config with a disk list', () => {
+    const doc = readDocument('');
+    const text = applyEdits('', insertDisk(doc, disk("/it's,,xvda")));
+    expect(text).toBe("disk = [ 'vdev=xvda,target=/it\\'s' ]\n");
+    expect(readDocument(text).disks[0]?.disk?.target).toBe("/it's");
+  });
+
+  it('edits spec lines and XML elements in place', () => {
+    const specs = '/x,,xvda\n/y,,xvdb\n';
+    expect(applyEdits(specs, moveDisk(readDocument(specs), 0, 1))).toBe('/y,,xvdb\n/x,,xvda\n');
+    expect(applyEdits(specs, removeDisk(readDocument(specs), 0))).toBe('/y,,xvdb\n');
+    const xml = `<devices>\n  <disk type='file' device='disk'>\n    <source file='/x'/>\n    <target dev='xvda' bus='xen'/>\n  </disk>\n</devices>\n`;
+    const doc = readDocument(xml, { guest: 'pv' });
+    const out = applyEdits(xml, setDisk(doc, 0, disk('vdev=xvdb,access=ro,target=/y')));
+    expect(out.startsWith('<devices>\n  <disk ')).toBe(true);
+    expect(out).toContain("\n    <source file='/y'/>\n");
+    expect(out.endsWith('  </disk>\n</devices>\n')).toBe(true);
+    expect(readDocument(out, { guest: 'pv' }).disks[0]?.disk).toMatchObject({ vdev: 'xvdb', access: 'ro', target: '/y' });
+  });
+});
+
+describe('elementEnd', () => {
+  it('skips comments, CDATA and quoted > in attributes', () => {
+    const t = `<disk a='>'><!-- </disk> --><x/><![CDATA[</disk>]]></disk>tail`;
+    expect(t.slice(0, elementEnd(t, 0))).toBe(t.slice(0, -4));
+    expect(elementEnd('<disk/>', 0)).toBe(7);
+    expect(elementEnd('<disk>', 0)).toBeUndefined();
+  });
+});

@@ -68,6 +68,19 @@ describe('formatDiskSpec', () => {
     );
   });
 
+  it('property: the libvirt style means the same disk (an empty cdrom loses only its empty target)', () => {
+    fc.assert(
+      fc.property(canonicalDiskArb, (m) => {
+        const back = parseDiskSpec(formatDiskSpec(m, { style: 'libvirt' }));
+        const expected = m.devtype === 'cdrom' && m.target === '' ? { ...m, target: undefined } : m;
+        expect(back.ok && sameDisk(back.disk, expected)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(formatDiskSpec(parsed(',hdc:cdrom,r'), { style: 'libvirt' })).toBe('format=raw,vdev=hdc,access=ro,devtype=cdrom');
+    expect(formatDiskSpec(parsed('backendtype=phy,/dev/sr0,,hdc,cdrom'), { style: 'libvirt' })).toBe('format=raw,vdev=hdc,access=ro,backendtype=phy,devtype=cdrom,target=/dev/sr0');
+  });
+
   it('property: format(parse(s)) is a fixed point', () => {
     const piece = fc.constantFrom('/x', 'xvda', 'hdc', 'raw', 'qcow2', 'ro', 'cdrom', 'discard', 'vdev=xvdb', 'target=/a,b', 'phy:/dev/sda',
       'tap:qcow2:/i', 'backendtype=phy', 'script=block-x', 'access=rw', 'format=vhd', ',hdc:cdrom', ' ', '', 'colo-port=3', 'backend=d');

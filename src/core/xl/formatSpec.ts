@@ -6,12 +6,14 @@
  *   (`vdev=hdc,backendtype=qdisk,target=nbd:151.155.144.82:5555`);
  * - explicit: format, vdev and access always written, as libvirt writes them
  *   (`format=raw,vdev=hdc,access=ro,devtype=cdrom,target=/root/image.iso`);
+ * - libvirt: libvirt's converter's shape, `format=…,vdev=…,access=…[,backendtype=…][,devtype=cdrom]…`
+ *   (an empty cdrom written `format=raw` with no `target=`, which xl reads as the same disk);
  * - positional: `target,format,vdev,access[,cdrom]`, when such a form means the same disk.
  */
 import type { Disk } from '../model/disk';
 import { parseDiskSpec } from './diskSpec';
 
-export type SpecStyle = 'minimal' | 'explicit';
+export type SpecStyle = 'minimal' | 'explicit' | 'libvirt';
 
 export type FormatOptions = {
   style?: SpecStyle;
@@ -32,12 +34,18 @@ function keysBeforeTarget(d: Disk, style: SpecStyle, xen: '4.17' | '4.19'): stri
   const cdrom = d.devtype === 'cdrom';
   const emptyCdrom = cdrom && !d.target;
   const out: string[] = [];
-  if (style === 'explicit' || (d.format !== 'raw' && !emptyCdrom)) out.push(`format=${d.format}`);
+  if (style === 'libvirt') out.push(`format=${emptyCdrom ? 'raw' : d.format}`);
+  else if (style === 'explicit' || (d.format !== 'raw' && !emptyCdrom)) out.push(`format=${d.format}`);
   out.push(`vdev=${d.vdev}`);
-  if (style === 'explicit') out.push(`access=${cdrom ? 'ro' : d.access}`);
+  if (style !== 'minimal') out.push(`access=${cdrom ? 'ro' : d.access}`);
   else if (!cdrom && d.access === 'ro') out.push('access=ro');
-  if (cdrom) out.push('devtype=cdrom');
-  if (d.backendtype !== undefined) out.push(`backendtype=${d.backendtype}`);
+  if (style === 'libvirt') {
+    if (d.backendtype !== undefined) out.push(`backendtype=${d.backendtype}`);
+    if (cdrom) out.push('devtype=cdrom');
+  } else {
+    if (cdrom) out.push('devtype=cdrom');
+    if (d.backendtype !== undefined) out.push(`backendtype=${d.backendtype}`);
+  }
   if (d.script !== undefined) out.push(`script=${d.script}`);
   if (d.backend !== undefined) out.push(`backend=${d.backend}`);
   if (d.specification !== undefined) out.push(`specification=${d.specification}`);
@@ -65,7 +73,8 @@ function targetField(target: string): string {
 export function formatDiskSpec(d: Disk, options: FormatOptions = {}): string {
   const style = options.style ?? 'minimal';
   const fields = keysBeforeTarget(d, style, options.xen ?? '4.17');
-  if (d.target === undefined) return fields.join(',');
+  // libvirt writes no target= for an empty cdrom, even an explicitly empty one
+  if (d.target === undefined || (style === 'libvirt' && d.target === '' && d.devtype === 'cdrom')) return fields.join(',');
   if (d.target.includes('\n')) {
     // `target=` stops at a newline; a positional first field can still carry one
     return [d.target, ...fields].join(',');

@@ -5,16 +5,33 @@ import userEvent from '@testing-library/user-event';
 import { App, APP_TITLE } from './App';
 
 describe('App', () => {
-  it('shows the title and a labelled disk specification input', () => {
-    render(<App />);
+  it('shows the title, the guest type and an empty domain', async () => {
+    render(<App hash="" />);
     expect(screen.getByRole('heading', { level: 1, name: APP_TITLE })).toBeInTheDocument();
-    expect(screen.getByLabelText('Disk specification')).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'HVM' }, { timeout: 10_000 })).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByRole('heading', { name: 'Disks (0)' })).toBeInTheDocument();
+    expect(await screen.findByTestId('xl-domain')).toHaveTextContent('disk = []');
   });
 
-  it('shows what was typed in the preview', async () => {
+  it('authors the seed cdrom with the wizard and previews it in both styles', async () => {
     const user = userEvent.setup();
-    render(<App />);
-    await user.type(screen.getByLabelText('Disk specification'), 'vdev=xvda');
-    expect(screen.getByTestId('preview-output')).toHaveTextContent('vdev=xvda');
+    render(<App hash="" />);
+    await user.click(await screen.findByRole('button', { name: 'Add disk' }, { timeout: 10_000 }));
+    await user.click(screen.getByRole('button', { name: 'CD-ROM' }));
+    const iso = await screen.findByRole('textbox', { name: 'ISO image (target)' }, { timeout: 10_000 });
+    await user.type(iso, '/root/image.iso');
+    expect(await screen.findByTestId('xl-explicit')).toHaveTextContent('format=raw,vdev=hdc,access=ro,devtype=cdrom,target=/root/image.iso');
+    expect(screen.getByTestId('xl-positional')).toHaveTextContent('/root/image.iso,raw,hdc,ro,cdrom');
+    expect(screen.getByTestId('lv-disk')).toHaveTextContent("<disk type='file' device='cdrom'>");
+    expect(screen.getByRole('heading', { name: 'Disks (1)' })).toBeInTheDocument();
+  });
+
+  it('opens a workspace handed over in the address', async () => {
+    render(<App hash={`#text=${encodeURIComponent("disk = [ '/dev/vg/guest-volume,,hda' ]\n")}&guest=pv`} />);
+    expect(await screen.findByRole('button', { name: 'PV' }, { timeout: 10_000 })).toHaveAttribute('aria-pressed', 'true');
+    expect(await screen.findByTestId('xl-domain')).toHaveTextContent("disk = [ '/dev/vg/guest-volume,,hda' ]");
+    expect(screen.getByRole('listitem')).toHaveTextContent('hda');
+    // hda on a PV guest: the list flags the vdev advice
+    expect(screen.getByText('warning')).toBeInTheDocument();
   });
 });

@@ -1,60 +1,29 @@
-import { useId, useMemo, useState } from 'react';
-import {
-  CodeBlock,
-  CodeBlockCode,
-  Content,
-  Form,
-  FormGroup,
-  Page,
-  PageSection,
-  TextArea,
-  Title,
-} from '@patternfly/react-core';
-import { previewSpec } from './preview';
+import { Suspense, lazy, useState } from 'react';
+import { Content, Page, PageSection, Skeleton, Title } from '@patternfly/react-core';
+import { workspaceFromHash } from './workspace/hash';
+import './app.css';
 
 export const APP_TITLE = 'xldisk — Xen disk configurator';
 
-export function App() {
-  const [text, setText] = useState('');
-  const preview = useMemo(() => previewSpec(text), [text]);
-  const inputId = useId();
-  const previewTitleId = useId();
+/**
+ * The workspace (the core's document, parsers and libvirt mapper, the disk list, the previews)
+ * loads right after the first render, so the page shell paints from a small first script; the
+ * wizards load on demand.
+ */
+const Workspace = lazy(() => import('./workspace/Workspace').then((m) => ({ default: m.Workspace })));
 
+export function App({ hash = typeof location === 'undefined' ? '' : location.hash }: { hash?: string }) {
+  const [start] = useState(() => workspaceFromHash(hash));
   return (
-    <Page>
-      <PageSection>
+    <Page isContentFilled sidebar={null}>
+      <PageSection className="xd-header">
         <Title headingLevel="h1">{APP_TITLE}</Title>
-        <Content component="p">
-          Type an xl disk specification, for example{' '}
-          <code>format=raw, vdev=xvda, access=rw, target=/dev/vg/guest</code>.
-        </Content>
+        <Content component="p">Author Xen disks by form and see them live as xl disk specs and libvirt XML.</Content>
       </PageSection>
-      <PageSection>
-        <Form onSubmit={(event) => event.preventDefault()}>
-          <FormGroup label="Disk specification" fieldId={inputId}>
-            <TextArea
-              id={inputId}
-              value={text}
-              onChange={(_event, value) => setText(value)}
-              resizeOrientation="vertical"
-              rows={4}
-              spellCheck={false}
-              autoComplete="off"
-            />
-          </FormGroup>
-        </Form>
-      </PageSection>
-      <PageSection aria-labelledby={previewTitleId}>
-        <Title headingLevel="h2" id={previewTitleId}>
-          Preview
-        </Title>
-        <CodeBlock>
-          <CodeBlockCode>
-            <output aria-live="polite" data-testid="preview-output">
-              {preview}
-            </output>
-          </CodeBlockCode>
-        </CodeBlock>
+      <PageSection isFilled>
+        <Suspense fallback={<Skeleton height="30rem" screenreaderText="Loading the workspace" />}>
+          <Workspace initialText={start.text} initialGuest={start.guest} />
+        </Suspense>
       </PageSection>
     </Page>
   );

@@ -2,6 +2,7 @@
 import { runConfig } from './commands/config';
 import { runConvert } from './commands/convert';
 import { runFormat } from './commands/format';
+import { runLint } from './commands/lint';
 import { runParse } from './commands/parse';
 import { UsageError, type Io } from './io';
 
@@ -33,6 +34,13 @@ Commands:
       Read a <disk>, several <disk>s, a <devices> or a <domain> and print one xl disk spec
       per line, or with --config the line disk = [ ... ]. --rbd-key writes key= for RBD
       disks with <auth> (otherwise xl uses the host's Ceph keyring).
+  lint [--json] [--fix] [--guest hvm|pv|pvh] FILE|-
+      Check disk specs, an xl config or libvirt disk XML (detected from the text): print
+      FILE:LINE:COL: severity: message [code] per problem (--json: {"diagnostics": [...]}),
+      codes in docs/diagnostics.md. --fix prints the fixed text (every safe fix, and the one
+      fix of each error that has exactly one) and what remains on standard error. --guest
+      is used when the text does not say (xl builder/type, <os><type>). Exit 1 while errors
+      remain.
 
 Options:
   -h, --help     show this help
@@ -44,6 +52,7 @@ const COMMANDS: Record<string, (argv: string[], io: Io) => number> = {
   format: runFormat,
   config: runConfig,
   convert: runConvert,
+  lint: runLint,
 };
 
 export function main(argv: string[], io: Io): number {

@@ -5,8 +5,11 @@
  */
 export type Syntax = 'empty' | 'specs' | 'xl-config' | 'libvirt-xml';
 
-/** A config statement: `name = ` or `name += ` followed by a quote, a list or a number. */
-const STATEMENT = /^[ \t]*[A-Za-z][A-Za-z0-9_.]*[ \t]*\+?=[ \t]*(?:['"[\d\u2018\u2019\u201c\u201d]|$)/m;
+/**
+ * A config statement: `name = ` or `name += ` followed by a quote, a list, or a number that ends
+ * the statement (a disk spec such as `backend=0,vdev=xvda,target=/x` is not one).
+ */
+const STATEMENT = /^[ \t\u00a0]*[A-Za-z][A-Za-z0-9_.]*[ \t\u00a0]*\+?=[ \t\u00a0]*(?:['"[\u2018\u2019\u201c\u201d]|\d[0-9a-fx]*[ \t]*(?:[;#]|$)|$)/m;
 
 export function detectSyntax(text: string): Syntax {
   const start = text.search(/\S/);

@@ -1,0 +1,84 @@
+/** The disks of an xl document (config items or bare spec lines), rule by rule. */
+import type { DocumentView } from '../document';
+import { diskList } from '../xl/config';
+import { parseDiskSpec } from '../xl/diskSpec';
+import { checkDisk } from './checks';
+import type { Lint } from './context';
+import { fix } from './context';
+import { reportParseErrors } from './spec/errors';
+import { reportIssues } from './spec/issues';
+import { reportStyle } from './spec/style';
+import { SpecView } from './spec/view';
+
+/** The spec views of the document's disks (items xl cannot even dequote are left out). */
+export function specViews(ctx: Lint, doc: DocumentView): SpecView[] {
+  const out: SpecView[] = [];
+  if (doc.syntax === 'xl-config' && doc.config) {
+    const items = diskList(doc.config).items;
+    for (const item of items) {
+      if (item.node.kind === 'string' && item.node.escapeError) continue;
+      // the document parsed each item already (with tokens); items line up with its disks
+      const known = doc.disks[item.index];
+      const parse = known?.spec === item.spec && known.parse?.tokens ? known.parse : parseDiskSpec(item.spec, { tokens: true });
+      const mode = item.atom === 'number' ? 'number' : 'string';
+      out.push(new SpecView(ctx, item.index, item.spec, parse, (i) => item.specOffsets[i]!, item.from, item.to, mode, item.quote ?? undefined));
+    }
+  } else if (doc.syntax === 'specs') {
+    for (const d of doc.disks) {
+      out.push(new SpecView(ctx, d.index, d.spec!, d.parse!, d.sourceOffset!, d.from, d.to, 'line', undefined));
+    }
+  }
+  return out;
+}
+
+export function lintXlDisks(ctx: Lint, views: readonly SpecView[]): void {
+  for (const v of views) {
+    if (v.disk) ctx.usedVdevs.push(v.disk.vdev);
+    else if (v.fields.vdev) ctx.usedVdevs.push(v.spec.slice(v.fields.vdev.from, v.fields.vdev.to));
+  }
+  const others: { vdev: string; position: number }[] = [];
+  for (const v of views) {
+    if (!v.parse.ok) {
+      reportParseErrors(v);
+      continue;
+    }
+    const { vdevExplained } = reportStyle(v);
+    const issues = checkDisk(v.parse.disk, { guest: ctx.guest, others, used: ctx.usedVdevs }).filter((i) => !(vdevExplained && i.field === 'vdev'));
+    reportIssues(v, issues);
+    for (const i of issues) if (i.field === 'vdev' && i.fix) ctx.usedVdevs.push(i.fix.disk.vdev);
+    others.push({ vdev: v.parse.disk.vdev, position: v.index + 1 });
+  }
+}
+
+/**
+ * Bare spec lines: Windows line endings (the \r would end up in the last field of each spec),
+ * and a spec broken over lines with backslash-newline, as documentation prints it. Returns the
+ * views still to lint one by one (the pieces of a broken spec are not).
+ */
+export function lintSpecLines(ctx: Lint, views: readonly SpecView[]): SpecView[] {
+  const text = ctx.text;
+  const crs: number[] = [];
+  for (let i = text.indexOf('\r\n'); i >= 0; i = text.indexOf('\r\n', i + 2)) crs.push(i);
+  if (crs.length) {
+    ctx.report('CFG-CRLF', 'error', 'the text has Windows line endings (CRLF): each \\r becomes part of the last field of its spec', crs[0]!, crs[0]! + 1, [
+      fix('convert to Unix line endings (LF)', false, crs.map((at) => ({ from: at, to: at + 1, insert: '' }))),
+    ]);
+  }
+  const re = /\\[ \t]*(\n)[ \t]*/g;
+  const edits: { from: number; to: number; insert: string }[] = [];
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m.index + m[0].length >= text.length) break;
+    edits.push({ from: m.index, to: m.index + m[0].length, insert: '' });
+  }
+  if (!edits.length) return [...views];
+  {
+    // safe unless every line it joins is a spec xl accepts as it stands
+    const touched = views.filter((v) => edits.some((e) => e.from <= v.to + 1 && v.from <= e.to));
+    const safe = touched.some((v) => !v.parse.ok);
+    ctx.report('CFG-LINE-CONTINUATION', 'error', 'a backslash at the end of a line does not continue a disk spec (documentation breaks long lines that way): each line is read as a spec of its own', edits[0]!.from, edits[0]!.from + 1, [
+      fix('join the lines', safe, edits),
+    ]);
+    // the joined lines are one spec: linting their pieces would only mislead
+    return views.filter((v) => !touched.includes(v));
+  }
+}

@@ -11,13 +11,10 @@
  * The harness runs once per config, all of them in one shell loop per core.
  * Env: XLCFG_RUNS (default 2000), XLCFG_SEED.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { diskList, readXlConfig } from '../src/core/xl/config';
+import { oracleConfigMany } from './oracle';
 import { haveOracle, oraclePath, warnSkipped } from './shared';
 
 const RUNS = Number(process.env.XLCFG_RUNS ?? 2000);
@@ -180,37 +177,9 @@ function theirs(stdout: string, status: string): Outcome {
   return out;
 }
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
-
-/** Runs the harness on every text; one shell loop per chunk, chunks in parallel. */
+/** Runs the harness on every text (one shell loop per core). */
 async function oracleMany(texts: readonly string[], parallel = 2): Promise<Outcome[]> {
-  const dir = mkdtempSync(join(tmpdir(), 'xlcfg-'));
-  dirs.push(dir);
-  texts.forEach((t, i) => writeFileSync(join(dir, `${i}.cfg`), t));
-  const script = 'for i in $(seq "$2" "$3"); do printf "\\036%s\\n" "$i"; "$1" config "$4/$i.cfg"; printf "\\036rc=%s\\n" "$?"; done 2>/dev/null';
-  const chunk = Math.ceil(texts.length / parallel);
-  const runs: Promise<string>[] = [];
-  for (let from = 0; from < texts.length; from += chunk) {
-    const to = Math.min(texts.length, from + chunk) - 1;
-    runs.push(
-      new Promise((resolve, reject) => {
-        const p = spawn('bash', ['-c', script, 'loop', oraclePath, String(from), String(to), dir]);
-        const out: Buffer[] = [];
-        p.stdout.on('data', (b: Buffer) => out.push(b));
-        p.on('error', reject);
-        p.on('close', () => resolve(Buffer.concat(out).toString('utf8')));
-      }),
-    );
-  }
-  const results: Outcome[] = new Array(texts.length);
-  for (const out of await Promise.all(runs)) {
-    const re = /\x1e(\d+)\n([\s\S]*?)\x1erc=(\d+)\n/g;
-    for (let m = re.exec(out); m; m = re.exec(out)) results[Number(m[1])] = theirs(m[2]!, m[3]!);
-  }
-  return results;
+  return (await oracleConfigMany(texts, parallel)).map((r) => theirs(r.stdout, String(r.status)));
 }
 
 const show = (text: string, a: Outcome, b: Outcome) => `${JSON.stringify(text)}\n  ours:    ${JSON.stringify(a)}\n  libxlu:  ${JSON.stringify(b)}`;

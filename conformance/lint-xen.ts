@@ -3,11 +3,8 @@
  * (`xloracle config`, one run per file, in a shell loop per core) and the disk specs xl then
  * uses parsed by libxlutil's disk parser (all of them in one `xloracle batch -x` run).
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { oracleParseMany, type OracleDisk } from './oracle';
+import { cpus } from 'node:os';
+import { oracleConfigMany, oracleParseMany, type OracleDisk } from './oracle';
 import { oraclePath } from './shared';
 
 export type XenVerdict = {
@@ -23,35 +20,9 @@ export type XenVerdict = {
 
 type ConfigOut = { cfg_rc: number; disk_rc?: number; items?: { type: string; spec?: string }[]; xl_uses?: number; messages: string[] };
 
-/** Reads every text with `xloracle config`, `parallel` shell loops at a time. */
+/** Reads every text with `xloracle config`. */
 async function readConfigs(texts: readonly string[], parallel: number): Promise<(ConfigOut | 'aborted')[]> {
-  const dir = mkdtempSync(join(tmpdir(), 'xldisk-lint-'));
-  try {
-    texts.forEach((t, i) => writeFileSync(join(dir, `${i}.cfg`), t));
-    const script = 'for i in $(seq "$2" "$3"); do printf "\\036%s\\n" "$i"; "$1" config "$4/$i.cfg"; printf "\\036rc=%s\\n" "$?"; done 2>/dev/null';
-    const chunk = Math.ceil(texts.length / parallel);
-    const runs: Promise<string>[] = [];
-    for (let from = 0; from < texts.length; from += chunk) {
-      const to = Math.min(texts.length, from + chunk) - 1;
-      runs.push(
-        new Promise((resolve, reject) => {
-          const p = spawn('bash', ['-c', script, 'loop', oraclePath, String(from), String(to), dir]);
-          const out: Buffer[] = [];
-          p.stdout.on('data', (b: Buffer) => out.push(b));
-          p.on('error', reject);
-          p.on('close', () => resolve(Buffer.concat(out).toString('utf8')));
-        }),
-      );
-    }
-    const results: (ConfigOut | 'aborted')[] = new Array(texts.length);
-    for (const out of await Promise.all(runs)) {
-      const re = /\x1e(\d+)\n([\s\S]*?)\x1erc=(\d+)\n/g;
-      for (let m = re.exec(out); m; m = re.exec(out)) results[Number(m[1])] = m[3] === '134' ? 'aborted' : (JSON.parse(m[2]!) as ConfigOut);
-    }
-    return results;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return (await oracleConfigMany(texts, parallel)).map((r) => (r.status === 134 ? 'aborted' : (JSON.parse(r.stdout) as ConfigOut)));
 }
 
 /** Xen's verdict on each xl config. */

@@ -5,7 +5,6 @@
  */
 import { cpus } from 'node:os';
 import { oracleConfigMany, oracleParseMany, type OracleDisk } from './oracle';
-import { oraclePath } from './shared';
 
 export type XenVerdict = {
   /** xl would start the domain as far as libxlutil is concerned: the file reads and every disk parses. */

@@ -53,7 +53,7 @@ const VALUE_KEYS = [
 export type ValueKey = (typeof VALUE_KEYS)[number] | 'devtype';
 
 /** Flags of Xen 4.17's scanner. (`trusted`, `untrusted`, `grant_usage=` exist only from 4.19.) */
-const FLAGS = ['cdrom', 'direct-io-safe', 'discard', 'no-discard', 'colo', 'no-colo'] as const;
+export const FLAGS = ['cdrom', 'direct-io-safe', 'discard', 'no-discard', 'colo', 'no-colo'] as const;
 export type Flag = (typeof FLAGS)[number];
 
 /** Rule order as in the flex source; lower wins a tie. */

@@ -17,7 +17,7 @@ export const KNOWN_KEYS = [
   'hidden-disk',
 ] as const;
 
-export const FLAGS = ['cdrom', 'direct-io-safe', 'discard', 'no-discard', 'colo', 'no-colo'] as const;
+export { FLAGS } from '../../xl/diskScanner';
 
 /** Xen 4.19's additions, which Xen 4.17's scanner reads as positional words. */
 export const XEN419_WORDS = ['trusted', 'untrusted', 'grant_usage'] as const;

@@ -150,3 +150,17 @@ describe('xl → libvirt, where xldisk does better', () => {
     expect(specToLibvirt('format=xvhd,vdev=xvda,target=/x').diagnostics).toMatchObject([{ code: 'LV-XL-SPEC', severity: 'error', message: expect.stringContaining('unknown value for format') }]);
   });
 });
+
+describe('diskToLibvirt without the printed XML', () => {
+  it('gives the same diagnostics and element, and no xml', () => {
+    for (const spec of ['format=raw,vdev=hda,backendtype=phy,target=dev/x', 'vdev=xvdb,target=rbd:pool/img:id=admin:mon_host=a\\:6789', 'vdev=xvdc,script=block-dmmd,target=md;/dev/md0;lvm;/dev/vg/lv']) {
+      const p = parseDiskSpec(spec);
+      if (!p.ok) throw new Error(spec);
+      const full = diskToLibvirt(p.disk, { guest: 'pv' });
+      const bare = diskToLibvirt(p.disk, { guest: 'pv', xml: false });
+      expect(bare.xml).toBeUndefined();
+      expect(bare.diagnostics).toEqual(full.diagnostics);
+      expect(bare.element).toEqual(full.element);
+    }
+  });
+});

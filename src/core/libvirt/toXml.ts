@@ -10,7 +10,7 @@
 import type { Disk } from '../model/disk';
 import type { RbdTarget } from '../model/target';
 import { scriptBaseName } from '../model/target';
-import { decodeTarget } from '../xl/targets';
+import { decodeTarget, type TargetDecode } from '../xl/targets';
 import { type LvDiagnostic, diag } from './diagnostics';
 import { type GuestType, TARGET_DEV_SCHEMA, busFor, driveAddress } from './guest';
 import { nbdToSource } from './nbd';
@@ -23,6 +23,13 @@ export type ToXmlOptions = {
   guest?: GuestType;
   /** How an RBD `<auth>` names its secret (default usage `client.ID secret`). */
   secret?: RbdSecretRef;
+  /**
+   * Print the element as `xml` (default true). False for a caller that wants the diagnostics
+   * only (the linter): printing is a good part of the cost on a large config.
+   */
+  xml?: boolean;
+  /** decodeTarget, or a remembering one shared with the caller (targetDecoder). */
+  decodeTarget?: (d: { target?: string }) => TargetDecode;
 };
 
 export type DiskToXml = {
@@ -105,7 +112,7 @@ function diskSource(d: Disk, o: ToXmlOptions, ds: LvDiagnostic[]): Source | unde
     );
   }
 
-  const decoded = decodeTarget({ target });
+  const decoded = (o.decodeTarget ?? decodeTarget)({ target });
   if (script === undefined && target.startsWith('rbd:')) {
     if (!decoded.ok || decoded.target.kind !== 'rbd') {
       ds.push(diag('LV-RBD-MALFORMED', 'error', `The rbd: target cannot be read: ${decoded.ok ? 'not an RBD target' : decoded.error.message}. libvirt's converter refuses the whole config, or writes a name it cannot read back.`, { subject: 'target' }));
@@ -137,9 +144,9 @@ function diskSource(d: Disk, o: ToXmlOptions, ds: LvDiagnostic[]): Source | unde
 }
 
 /** The RBD target of a cdrom, when it has one that reads. */
-function cdromRbd(d: Disk): RbdTarget | undefined {
+function cdromRbd(d: Disk, o: ToXmlOptions): RbdTarget | undefined {
   if ((d.script !== undefined && d.script !== '') || !d.target?.startsWith('rbd:')) return undefined;
-  const t = decodeTarget({ target: d.target });
+  const t = (o.decodeTarget ?? decodeTarget)({ target: d.target });
   return t.ok && t.target.kind === 'rbd' ? t.target : undefined;
 }
 
@@ -181,8 +188,8 @@ export function diskToLibvirt(d: Disk, o: ToXmlOptions = {}): DiskToXml {
       ds.push(
         diag('LV-EMPTY-CDROM-SOURCE', 'info', "The empty cdrom gets no <source> element. libvirt's converter writes <source file=''/> for this legacy form, which its schema rejects and its parser drops.", { subject: 'target' }),
       );
-    } else if (cdromRbd(d)) {
-      const r = rbdToSource(cdromRbd(d)!, o.secret);
+    } else if (cdromRbd(d, o)) {
+      const r = rbdToSource(cdromRbd(d, o)!, o.secret);
       type = 'network';
       source = r.source;
       ds.push(...r.diagnostics);
@@ -230,5 +237,5 @@ export function diskToLibvirt(d: Disk, o: ToXmlOptions = {}): DiskToXml {
     (cdrom || d.access === 'ro') && el('readonly'),
     address && el('address', { type: 'drive', controller: address.controller, bus: address.bus, target: address.target, unit: address.unit }),
   ]);
-  return { element, xml: printXml(element), diagnostics: ds, ...(ceph && { ceph }) };
+  return { element, ...(o.xml !== false && { xml: printXml(element) }), diagnostics: ds, ...(ceph && { ceph }) };
 }

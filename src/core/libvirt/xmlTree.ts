@@ -25,9 +25,16 @@ export type XEl = {
 
 /** An element; attributes whose value is undefined are left out, the others keep their order. */
 export function el(name: string, attrs: Record<string, string | number | undefined> = {}, children: readonly (XEl | undefined | false)[] = []): XEl {
+  // plain loops: every disk of a large config builds several elements (Object.entries and
+  // filter allocated more than the elements themselves)
   const list: XAttr[] = [];
-  for (const [k, v] of Object.entries(attrs)) if (v !== undefined) list.push({ name: k, value: String(v) });
-  return { name, attrs: list, children: children.filter((c): c is XEl => !!c), text: '' };
+  for (const k in attrs) {
+    const v = attrs[k];
+    if (v !== undefined) list.push({ name: k, value: String(v) });
+  }
+  const kids: XEl[] = [];
+  for (const c of children) if (c) kids.push(c);
+  return { name, attrs: list, children: kids, text: '' };
 }
 
 /** An element holding only text, e.g. `<name>client.admin secret</name>`. */

@@ -45,6 +45,21 @@ describe('helpers', () => {
     expect(nextFreeLike('hda', ['hda'], 'pv')).toBe('xvdb');
   });
 
+  it('names the first earlier disk a vdev clashes with, partitions and whole disks alike', () => {
+    const others = [
+      { vdev: 'xvda2', position: 1 },
+      { vdev: 'xvda1', position: 2 },
+      { vdev: 'xvda', position: 3 },
+      { vdev: '51712', position: 4 },
+    ];
+    const clash = (vdev: string) => checkDisk(disk({ vdev }), { guest: 'pv', others })[0]?.message;
+    expect(clash('xvda1')).toMatch(/disk 2/);
+    expect(clash('xvda3')).toMatch(/disk 3/);
+    expect(clash('xvda')).toMatch(/disk 1/);
+    expect(clash('hda2')).toMatch(/xvda2 \(disk 1\)/);
+    expect(clash('51712')).toMatch(/disk 3/);
+  });
+
   it('escapeMonHost escapes the colons of the monitor list only', () => {
     expect(escapeMonHost('rbd:pool/img:id=a:mon_host=1.2.3.4:6789;5.6.7.8:6789:conf=/etc/ceph.conf')).toBe('rbd:pool/img:id=a:mon_host=1.2.3.4\\:6789;5.6.7.8\\:6789:conf=/etc/ceph.conf');
     expect(escapeMonHost('rbd:pool/img:mon_host=1.2.3.4\\:6789')).toBeUndefined();

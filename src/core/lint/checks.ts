@@ -8,9 +8,11 @@
 import type { Disk, Format } from '../model/disk';
 import type { GuestType } from '../model/guest';
 import { scriptBaseName, scriptTargetKind } from '../model/target';
-import { decodeTarget } from '../xl/targets';
+import { decodeTarget, type TargetDecode } from '../xl/targets';
 import { indexToLetters, nextFreeVdev, parseVdev as decodeVdev, vdevAdvice, type Vdev } from '../xl/vdev';
 import type { OwnCode } from './codes';
+import { EarlierDisks, type EarlierDisk } from './earlierDisks';
+import { UsedVdevs } from './usedVdevs';
 import type { Severity } from './types';
 
 export type DiskField = 'target' | 'format' | 'vdev' | 'access' | 'devtype' | 'backendtype' | 'script' | 'specification' | 'colo';
@@ -28,13 +30,21 @@ export type DiskIssue = {
 
 export type CheckContext = {
   guest: GuestType;
-  /** The vdevs of the domain's other disks that come before this one (for clashes). */
-  others?: readonly { vdev: string; position: number }[];
-  /** Every vdev name in use in the domain (for the next free name). Defaults to the others'. */
-  used?: readonly string[];
+  /**
+   * The domain's disks that come before this one (for clashes): a list, or for a whole domain
+   * an index the caller grows disk by disk.
+   */
+  others?: readonly EarlierDisk[] | EarlierDisks;
+  /**
+   * Every vdev name in use in the domain (for the next free name). Defaults to the others'. For
+   * a whole domain, an index the caller grows.
+   */
+  used?: readonly string[] | UsedVdevs;
+  /** decodeTarget, or a remembering one shared with the libvirt mapper (targetDecoder). */
+  decodeTarget?: (d: Disk) => TargetDecode;
 };
 
-/** parseVdev, remembered: a domain's names are compared with every other disk's. */
+/** parseVdev, remembered: a domain's names are decoded for each disk and for the index of earlier ones. */
 const vdevCache = new Map<string, Vdev>();
 function parseVdev(name: string): Vdev {
   let v = vdevCache.get(name);
@@ -45,6 +55,9 @@ function parseVdev(name: string): Vdev {
   }
   return v;
 }
+
+/** An empty index of a domain's earlier disks, to grow disk by disk while checking them. */
+export const earlierDisks = (): EarlierDisks => new EarlierDisks(parseVdev);
 
 const EXTENSION_FORMAT: Record<string, Format> = { qcow2: 'qcow2', qcow: 'qcow', vhd: 'vhd', vpc: 'vhd', qed: 'qed' };
 
@@ -80,12 +93,15 @@ const DEVICE_LIKE = /^(?:[hsv]d[a-z]+\d*|xvd[a-z]+\d*|nvme\d+n\d+(?:p\d+)?|md\d+
 
 function vdevIssues(d: Disk, ctx: CheckContext): DiskIssue[] {
   const out: DiskIssue[] = [];
-  const used = ctx.used ?? (ctx.others ?? []).map((o) => o.vdev);
+  const earlier = ctx.others instanceof EarlierDisks ? ctx.others : EarlierDisks.of(ctx.others ?? [], parseVdev);
+  // indexed only when asked: most disks have no vdev issue
+  let index: UsedVdevs | undefined;
+  const used = () => (index ??= ctx.used instanceof UsedVdevs ? ctx.used : new UsedVdevs(ctx.used ?? earlier.names));
   const rename = (title: string, name: string): DiskIssue['fix'] => ({ title, disk: { ...d, vdev: name } });
-  const nextFree = () => nextFreeLike(d.vdev, used, ctx.guest, d.devtype);
+  const nextFree = () => nextFreeLike(d.vdev, used(), ctx.guest, d.devtype);
   const v = parseVdev(d.vdev);
   if (!v.ok) {
-    const near = nearMissVdev(d, used);
+    const near = nearMissVdev(d, used());
     out.push({
       code: 'XL-VDEV-INVALID',
       severity: 'error',
@@ -95,11 +111,8 @@ function vdevIssues(d: Disk, ctx: CheckContext): DiskIssue[] {
     });
     return out;
   }
+  const clash = earlier.clash(v);
   if (v.disk >= 0) {
-    const clash = (ctx.others ?? []).find((o) => {
-      const w = parseVdev(o.vdev);
-      return w.ok && w.disk === v.disk && (w.partition === v.partition || w.partition === 0 || v.partition === 0);
-    });
     if (clash) {
       const name = nextFree();
       const same = clash.vdev === d.vdev;
@@ -115,10 +128,6 @@ function vdevIssues(d: Disk, ctx: CheckContext): DiskIssue[] {
       return out;
     }
   } else {
-    const clash = (ctx.others ?? []).find((o) => {
-      const w = parseVdev(o.vdev);
-      return w.ok && w.devid === v.devid;
-    });
     if (clash) {
       const name = nextFree();
       out.push({ code: 'XL-DUPLICATE-VDEV', severity: 'error', message: `device number ${d.vdev} is already used by disk ${clash.position}`, field: 'vdev', fix: rename(`rename to ${name}, the next free name`, name) });
@@ -129,7 +138,7 @@ function vdevIssues(d: Disk, ctx: CheckContext): DiskIssue[] {
   const emulatedBeyond = ctx.guest === 'hvm' && v.style === 'sd' && v.disk > 3;
   if (advice || emulatedBeyond) {
     const xvd = `xvd${indexToLetters(v.disk)}${v.partition ? v.partition : ''}`;
-    const free = !used.some((u) => u !== d.vdev && u === xvd);
+    const free = xvd === d.vdev || !used().has(xvd);
     out.push({
       code: 'XL-VDEV-EMULATED',
       severity: 'warning',
@@ -145,24 +154,21 @@ function vdevIssues(d: Disk, ctx: CheckContext): DiskIssue[] {
  * The next free name in the style of `name` (xvd after xvd, hd after hd while hda–hdd last, sd
  * after sd while sda–sdp last), else the next free name for the guest type.
  */
-export function nextFreeLike(name: string, used: readonly string[], guest: GuestType, devtype: 'disk' | 'cdrom' = 'disk'): string {
+export function nextFreeLike(name: string, used: readonly string[] | UsedVdevs, guest: GuestType, devtype: 'disk' | 'cdrom' = 'disk'): string {
   const v = parseVdev(name);
-  const taken = new Set<number>();
-  for (const u of used) {
-    const w = parseVdev(u);
-    if (w.ok && w.disk >= 0) taken.add(w.disk);
-  }
+  const taken = (used instanceof UsedVdevs ? used : new UsedVdevs(used)).slots;
   if (v.ok && (v.style === 'xvd' || v.style === 'hd' || v.style === 'sd')) {
     // emulated names only where they are emulated (HVM, hda–hdd, sda–sdd)
     const style = guest === 'hvm' ? v.style : 'xvd';
     const max = style === 'xvd' ? (1 << 20) - 1 : 3;
-    for (let i = 0; i <= max; i++) if (!taken.has(i)) return `${style}${indexToLetters(i)}`;
+    const i = taken.freeFrom(0);
+    if (i <= max) return `${style}${indexToLetters(i)}`;
   }
-  return nextFreeVdev(used, guest, devtype);
+  return nextFreeVdev(taken, guest, devtype);
 }
 
 /** A vdev libxl refuses that is one step from a name it takes. */
-function nearMissVdev(d: Disk, used: readonly string[]): DiskIssue['fix'] {
+function nearMissVdev(d: Disk, used: UsedVdevs): DiskIssue['fix'] {
   const name = d.vdev;
   const ok = (n: string) => parseVdev(n).ok;
   const lower = name.toLowerCase();
@@ -180,7 +186,7 @@ function nearMissVdev(d: Disk, used: readonly string[]): DiskIssue['fix'] {
   const hd = /^(hd|sd)([a-z])(\d*)$/.exec(name);
   if (hd) {
     const xvd = `xvd${hd[2]}${hd[3]}`;
-    if (ok(xvd) && !used.includes(xvd)) return { title: `use ${xvd} (${hd[1]} names stop at ${hd[1] === 'hd' ? 'hdd' : 'sdp'})`, disk: { ...d, vdev: xvd } };
+    if (ok(xvd) && !used.has(xvd)) return { title: `use ${xvd} (${hd[1]} names stop at ${hd[1] === 'hd' ? 'hdd' : 'sdp'})`, disk: { ...d, vdev: xvd } };
   }
   const dn = /^d(\d+)$/.exec(name);
   if (dn && ok(`${name}p0`)) return { title: `write ${name}p0 (libxl needs the partition)`, disk: { ...d, vdev: `${name}p0` } };
@@ -258,7 +264,7 @@ export function checkDisk(d: Disk, ctx: CheckContext): DiskIssue[] {
     if (!cdrom && d.format !== 'raw') {
       out.push({ code: 'XL-RBD-FORMAT', severity: 'warning', message: `an RBD image is raw to Xen (Ceph does the rest): format=${d.format} is almost certainly wrong`, field: 'format', fix: { title: 'use format raw', disk: { ...d, format: 'raw' } } });
     }
-    const t = decodeTarget(d);
+    const t = (ctx.decodeTarget ?? decodeTarget)(d);
     if (!t.ok) {
       // `\\:` where `\:` was meant (a config file's escaping typed where it is not read), or bare colons
       const halved = target.includes('\\\\') ? target.replace(/\\\\/g, '\\') : undefined;
@@ -279,7 +285,7 @@ export function checkDisk(d: Disk, ctx: CheckContext): DiskIssue[] {
     const kind = scriptTargetKind(script);
     const base = scriptBaseName(script);
     const suse = kind === 'dmmd' || kind === 'npiv';
-    const t = decodeTarget(d);
+    const t = (ctx.decodeTarget ?? decodeTarget)(d);
     out.push({
       code: 'XL-SCRIPT',
       severity: t.ok ? 'info' : 'warning',

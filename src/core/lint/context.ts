@@ -2,13 +2,20 @@
 import type { GuestType } from '../model/guest';
 import type { Edit } from '../text/edits';
 import type { LineIndex } from '../text/positions';
+import { targetDecoder } from '../xl/targets';
 import type { LintCode } from './codes';
 import type { Diagnostic, Fix, Severity } from './types';
+import { UsedVdevs } from './usedVdevs';
+
+/** A control character: tested first, as most messages hold none (one diagnostic per disk and more). */
+const CONTROL = /[\x00-\x1f\x7f]/;
 
 export class Lint {
   readonly out: Diagnostic[] = [];
   /** vdevs the document uses, plus those fixes in this run have handed out (so each is new). */
-  readonly usedVdevs: string[] = [];
+  readonly usedVdevs = new UsedVdevs();
+  /** Targets decoded in this run: the checks and the libvirt mapper read the same ones. */
+  readonly decodeTarget = targetDecoder();
 
   constructor(
     readonly text: string,
@@ -25,7 +32,7 @@ export class Lint {
       code,
       severity,
       // one line, whatever the text it quotes holds
-      message: message.replace(/[\x00-\x1f\x7f]/g, (c) => visible(c)),
+      message: CONTROL.test(message) ? message.replace(/[\x00-\x1f\x7f]/g, (c) => visible(c)) : message,
       line: start.line,
       column: start.column,
       endLine: end.line,

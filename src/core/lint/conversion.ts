@@ -22,18 +22,39 @@ const COVERED: Partial<Record<LvCode, OwnCode[]>> = {
 };
 
 export function reportConversion(ctx: Lint, views: readonly SpecView[]): void {
-  for (const v of views) {
+  const reported = codesWithin(ctx, views);
+  views.forEach((v, i) => {
     const disk = v.disk;
-    if (!disk) continue;
-    const mine = new Set(ctx.out.filter((d) => d.from >= v.from && d.to <= v.to).map((d) => d.code));
-    const r = diskToLibvirt(disk, { guest: ctx.guest });
+    if (!disk) return;
+    const mine = reported[i]!;
+    const r = diskToLibvirt(disk, { guest: ctx.guest, xml: false, decodeTarget: ctx.decodeTarget });
     for (const d of r.diagnostics) {
       if (d.severity === 'info' || d.code === 'LV-XL-SPEC') continue;
       if (COVERED[d.code]?.some((c) => mine.has(c))) continue;
       const range = subjectRange(v, d.subject);
       ctx.report(d.code, d.severity, `libvirt: ${d.message}`, range.from, range.to);
     }
+  });
+}
+
+/**
+ * The codes already reported within each view's span. Views are in text order and do not
+ * overlap, so each diagnostic is placed by a binary search (not by a scan per view).
+ */
+function codesWithin(ctx: Lint, views: readonly SpecView[]): Set<string>[] {
+  const sets = views.map(() => new Set<string>());
+  for (const d of ctx.out) {
+    let lo = 0;
+    let hi = views.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (views[mid]!.from <= d.from) lo = mid;
+      else hi = mid - 1;
+    }
+    const v = views[lo];
+    if (v && d.from >= v.from && d.to <= v.to) sets[lo]!.add(d.code);
   }
+  return sets;
 }
 
 /** The text an xl key (or RBD option) was written in, else the whole spec. */

@@ -2,7 +2,7 @@
 import type { DocumentView } from '../document';
 import { diskList } from '../xl/config';
 import { parseDiskSpec } from '../xl/diskSpec';
-import { checkDisk } from './checks';
+import { checkDisk, earlierDisks } from './checks';
 import type { Lint } from './context';
 import { fix } from './context';
 import { reportParseErrors } from './spec/errors';
@@ -33,20 +33,20 @@ export function specViews(ctx: Lint, doc: DocumentView): SpecView[] {
 
 export function lintXlDisks(ctx: Lint, views: readonly SpecView[]): void {
   for (const v of views) {
-    if (v.disk) ctx.usedVdevs.push(v.disk.vdev);
-    else if (v.fields.vdev) ctx.usedVdevs.push(v.spec.slice(v.fields.vdev.from, v.fields.vdev.to));
+    if (v.disk) ctx.usedVdevs.add(v.disk.vdev);
+    else if (v.fields.vdev) ctx.usedVdevs.add(v.spec.slice(v.fields.vdev.from, v.fields.vdev.to));
   }
-  const others: { vdev: string; position: number }[] = [];
+  const others = earlierDisks();
   for (const v of views) {
     if (!v.parse.ok) {
       reportParseErrors(v);
       continue;
     }
     const { vdevExplained } = reportStyle(v);
-    const issues = checkDisk(v.parse.disk, { guest: ctx.guest, others, used: ctx.usedVdevs }).filter((i) => !(vdevExplained && i.field === 'vdev'));
+    const issues = checkDisk(v.parse.disk, { guest: ctx.guest, others, used: ctx.usedVdevs, decodeTarget: ctx.decodeTarget }).filter((i) => !(vdevExplained && i.field === 'vdev'));
     reportIssues(v, issues);
-    for (const i of issues) if (i.field === 'vdev' && i.fix) ctx.usedVdevs.push(i.fix.disk.vdev);
-    others.push({ vdev: v.parse.disk.vdev, position: v.index + 1 });
+    for (const i of issues) if (i.field === 'vdev' && i.fix) ctx.usedVdevs.add(i.fix.disk.vdev);
+    others.add(v.parse.disk.vdev, v.index + 1);
   }
 }
 
@@ -73,12 +73,28 @@ export function lintSpecLines(ctx: Lint, views: readonly SpecView[]): SpecView[]
   if (!edits.length) return [...views];
   {
     // safe unless every line it joins is a spec xl accepts as it stands
-    const touched = views.filter((v) => edits.some((e) => e.from <= v.to + 1 && v.from <= e.to));
-    const safe = touched.some((v) => !v.parse.ok);
+    const touched = touchedBy(views, edits);
+    const safe = views.some((v) => touched.has(v) && !v.parse.ok);
     ctx.report('CFG-LINE-CONTINUATION', 'error', 'a backslash at the end of a line does not continue a disk spec (documentation breaks long lines that way): each line is read as a spec of its own', edits[0]!.from, edits[0]!.from + 1, [
       fix('join the lines', safe, edits),
     ]);
     // the joined lines are one spec: linting their pieces would only mislead
-    return views.filter((v) => !touched.includes(v));
+    return views.filter((v) => !touched.has(v));
   }
+}
+
+/**
+ * The views a join edit touches (at its line or the next). Both lists are in text order, so one
+ * sweep finds them (a search of every edit per view was quadratic).
+ */
+function touchedBy(views: readonly SpecView[], edits: readonly { from: number; to: number }[]): Set<SpecView> {
+  const out = new Set<SpecView>();
+  let i = 0;
+  for (const v of views) {
+    // edits ending before this view end before every later one too
+    while (i < edits.length && edits[i]!.to < v.from) i++;
+    const e = edits[i];
+    if (e && e.from <= v.to + 1) out.add(v);
+  }
+  return out;
 }

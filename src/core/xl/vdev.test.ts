@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { indexToLetters, lettersToIndex, nextFreeVdev, parseVdev, vdevAdvice } from './vdev';
+import { TakenSlots, indexToLetters, lettersToIndex, nextFreeVdev, parseVdev, vdevAdvice } from './vdev';
 
 describe('parseVdev (libxl’s decoder, xen-vbd-interface(7))', () => {
   it.each([
@@ -46,6 +46,18 @@ describe('nextFreeVdev', () => {
   it('puts an HVM cdrom on hdc and spills HVM disks past hdd to xvde', () => {
     expect(nextFreeVdev([], 'hvm', 'cdrom')).toBe('hdc');
     expect(nextFreeVdev(['hda', 'hdb', 'hdc', 'hdd'], 'hvm')).toBe('xvde');
+  });
+  it('gives the same names from a TakenSlots grown name by name', () => {
+    const taken = new TakenSlots(['hda', 'xvdb']);
+    const names: string[] = [];
+    for (const guest of ['hvm', 'pv', 'hvm', 'pvh', 'hvm', 'hvm'] as const) {
+      const list = [...names, 'hda', 'xvdb'];
+      const name = nextFreeVdev(taken, guest);
+      expect(name).toBe(nextFreeVdev(list, guest));
+      names.push(name);
+      taken.add(name);
+    }
+    expect(names).toEqual(['hdd', 'xvdc', 'xvde', 'xvdf', 'xvdg', 'xvdh']);
   });
 });
 

@@ -103,20 +103,48 @@ export function vdevAdvice(name: string, guest: GuestType): string | undefined {
 }
 
 /**
+ * The disk slots a domain's names take, grown name by name. It remembers, for each slot a
+ * search started from, the first free one it found: names are only ever added, so the slots
+ * passed over stay taken, and handing out one free name after another costs no rescan (a lint
+ * fix per duplicate disk made that quadratic).
+ */
+export class TakenSlots {
+  private readonly taken = new Set<number>();
+  private readonly firstFree = new Map<number, number>();
+
+  constructor(names: Iterable<string> = [], private readonly decode: (name: string) => Vdev = parseVdev) {
+    for (const n of names) this.add(n);
+  }
+
+  add(name: string): void {
+    const v = this.decode(name);
+    if (v.ok && v.disk >= 0) this.taken.add(v.disk);
+  }
+
+  has(disk: number): boolean {
+    return this.taken.has(disk);
+  }
+
+  /** The first slot from `start` on that no name takes. */
+  freeFrom(start: number): number {
+    let d = this.firstFree.get(start) ?? start;
+    while (this.taken.has(d)) d++;
+    this.firstFree.set(start, d);
+    return d;
+  }
+}
+
+/**
  * The next free name for a new disk: for HVM the IDE names first (they boot without PV
  * drivers; a cdrom prefers hdc, where installers look for it), then xvde onwards; for PV and PVH
  * xvda onwards. A slot counts as used when any name in `used` means that disk index.
  */
-export function nextFreeVdev(used: readonly string[], guest: GuestType, devtype: 'disk' | 'cdrom' = 'disk'): string {
-  const taken = new Set<number>();
-  for (const u of used) {
-    const v = parseVdev(u);
-    if (v.ok && v.disk >= 0) taken.add(v.disk);
-  }
+export function nextFreeVdev(used: readonly string[] | TakenSlots, guest: GuestType, devtype: 'disk' | 'cdrom' = 'disk'): string {
+  const taken = used instanceof TakenSlots ? used : new TakenSlots(used);
   if (guest === 'hvm') {
     const ide = devtype === 'cdrom' ? [2, 3, 1, 0] : [0, 1, 3, 2];
     for (const d of ide) if (!taken.has(d)) return `hd${indexToLetters(d)}`;
-    for (let d = 4; ; d++) if (!taken.has(d)) return `xvd${indexToLetters(d)}`;
+    return `xvd${indexToLetters(taken.freeFrom(4))}`;
   }
-  for (let d = 0; ; d++) if (!taken.has(d)) return `xvd${indexToLetters(d)}`;
+  return `xvd${indexToLetters(taken.freeFrom(0))}`;
 }

@@ -405,10 +405,12 @@ function badSyntax(v: SpecView, e: SpecError): Explained | undefined {
 
 // ---------------------------------------------------------------- missing vdev, target swallowing
 
+/** A separator and a known key or flag after it: the first field a target= value swallowed. */
+const SWALLOWED = new RegExp(`(,|[ \\t]+)[ \\t]*(?=(?:(?:${KEY_ALT})=|(?:${FLAGS.join('|')})(?:$|[ \\t,])))`);
+
 /** A target= value that swallowed fields after it. */
 export function swallowed(value: string): { at: number; sep: string } | undefined {
-  const re = new RegExp(`(,|[ \\t]+)[ \\t]*(?=(?:(?:${KEY_ALT})=|(?:${FLAGS.join('|')})(?:$|[ \\t,])))`, 'g');
-  const m = re.exec(value);
+  const m = SWALLOWED.exec(value);
   return m ? { at: m.index, sep: m[1]! } : undefined;
 }
 
@@ -460,10 +462,10 @@ function blankSeparators(v: SpecView, e: SpecError): Explained | undefined {
 
 function noVdev(v: SpecView, e: SpecError): Explained {
   const cdrom = v.tokens.some((t) => (t.rule === 'flag' && t.name === 'cdrom') || (t.rule === 'key' && t.name === 'devtype' && v.spec.slice(t.valueFrom, t.valueTo) === 'cdrom'));
-  const name = nextFreeVdev(v.ctx.usedVdevs, v.ctx.guest, cdrom ? 'cdrom' : 'disk');
+  const name = nextFreeVdev(v.ctx.usedVdevs.slots, v.ctx.guest, cdrom ? 'cdrom' : 'disk');
   const guest = `${v.ctx.guest === 'hvm' ? 'an' : 'a'} ${v.ctx.guest.toUpperCase()} guest`;
   const f = v.fix(`add vdev=${name}, the next free name for ${guest}`, [{ from: 0, to: 0, insert: `vdev=${name},` }], { safe: false, for: e });
-  if (f) v.ctx.usedVdevs.push(name);
+  if (f) v.ctx.usedVdevs.add(name);
   return {
     code: 'XL-NO-VDEV',
     explanation: `every disk needs a vdev, the name the guest sees (positionally the third field: target,format,vdev); the next free one for ${guest} is ${name}`,

@@ -43,13 +43,18 @@ export function specFields(spec: string, tokens: readonly ScannedToken[], upTo =
   let accessSet = false;
   const val = (t: ScannedToken) => spec.slice(t.valueFrom, t.valueTo);
   const loc = (t: ScannedToken, via: Loc['via'], from = t.valueFrom, to = t.valueTo): Loc => ({ from, to, token: t, via });
+  const keyed = (name: string, t: ScannedToken) => {
+    const list = f.keys.get(name);
+    if (list) list.push(t);
+    else f.keys.set(name, [t]);
+  };
   for (let i = 0; i < Math.min(upTo, tokens.length); i++) {
     const t = tokens[i]!;
     if (t.part !== 0) continue;
     switch (t.rule) {
       case 'key': {
         const name = t.name!;
-        f.keys.set(name, [...(f.keys.get(name) ?? []), t]);
+        keyed(name, t);
         const v = val(t);
         if (name === 'format') {
           format = true;
@@ -66,10 +71,10 @@ export function specFields(spec: string, tokens: readonly ScannedToken[], upTo =
         break;
       }
       case 'devtype-bad':
-        f.keys.set('devtype', [...(f.keys.get('devtype') ?? []), t]);
+        keyed('devtype', t);
         break;
       case 'target':
-        f.keys.set('target', [...(f.keys.get('target') ?? []), t]);
+        keyed('target', t);
         if (target === undefined || target === '') {
           target = val(t);
           f.target = loc(t, 'key');

@@ -27,7 +27,9 @@ export function reportStyle(v: SpecView): { vdevExplained: boolean } {
   const disk = v.disk;
   let vdevExplained = false;
   if (!disk) return { vdevExplained };
-  const canonical = formatDiskSpec(disk);
+  // the key=value form, for the legacy forms only (most specs have none)
+  let canonicalText: string | undefined;
+  const canonical = () => (canonicalText ??= formatDiskSpec(disk));
 
   // X1–X3: legacy prefixes, one diagnostic per chain (`tap:aio:`, `tap:qcow2:`)
   const chains: ScannedToken[][] = [];
@@ -43,8 +45,8 @@ export function reportStyle(v: SpecView): { vdevExplained: boolean } {
     const notes = names.map((n) => (FORMAT_PREFIXES.has(n) ? `${n}: sets format=${n}` : SCRIPT_PREFIXES.has(n) ? `${n}: sets script=block-${n}` : PREFIX_NOTE[n] ?? `${n}: is ignored`));
     const code = fmt ? 'XL-FORMAT-PREFIX' : script ? 'XL-SCRIPT-PREFIX' : 'XL-LEGACY-PREFIX';
     const r = v.range(chain[0]!.from, chain.at(-1)!.to);
-    ctx.report(code, 'warning', `deprecated prefix ${names.map((n) => `${n}:`).join('')} — ${notes.join('; ')}; xl's documented form is key=value: ${canonical}`, r.from, r.to, [
-      v.rewrite(`rewrite as ${canonical}`, canonical, { safe: true, expect: disk }),
+    ctx.report(code, 'warning', `deprecated prefix ${names.map((n) => `${n}:`).join('')} — ${notes.join('; ')}; xl's documented form is key=value: ${canonical()}`, r.from, r.to, [
+      v.rewrite(`rewrite as ${canonical()}`, canonical(), { safe: true, expect: disk }),
     ]);
   }
 
@@ -53,8 +55,8 @@ export function reportStyle(v: SpecView): { vdevExplained: boolean } {
   if (legacy) {
     const r = v.range(legacy.token.valueFrom, legacy.token.valueTo);
     const empty = disk.devtype === 'cdrom' && !disk.target;
-    ctx.report('XL-LEGACY-CDROM', 'info', `${show(legacy.value)} is the deprecated vdev:type form${empty ? ' of an empty cdrom drive' : ''} — the documented form is ${canonical}`, r.from, r.to, [
-      v.rewrite(`rewrite as ${canonical}`, canonical, { safe: true, expect: disk }),
+    ctx.report('XL-LEGACY-CDROM', 'info', `${show(legacy.value)} is the deprecated vdev:type form${empty ? ' of an empty cdrom drive' : ''} — the documented form is ${canonical()}`, r.from, r.to, [
+      v.rewrite(`rewrite as ${canonical()}`, canonical(), { safe: true, expect: disk }),
     ]);
   }
 

@@ -7,7 +7,7 @@
 import type { DocumentView } from '../../document';
 import type { LvDiagnostic } from '../../libvirt/diagnostics';
 import { child, childrenNamed, type XAttr, type XEl } from '../../libvirt/xmlTree';
-import { checkDisk, formatFromExtension, type DiskField } from '../checks';
+import { checkDisk, earlierDisks, formatFromExtension, type DiskField } from '../checks';
 import type { LintCode, OwnCode } from '../codes';
 import { type Lint, fix, show } from '../context';
 import type { Fix, LintOptions, Severity } from '../types';
@@ -55,14 +55,12 @@ export function lintXml(ctx: Lint, doc: DocumentView, options: LintOptions): voi
     const what = read.shape === 'disks' ? `${n} <disk> elements without a root` : read.shape === 'domain' ? `a whole <domain> (${n} <disk>${n === 1 ? '' : 's'} in its <devices>)` : `a <devices> with ${n} <disk>${n === 1 ? '' : 's'}`;
     ctx.report('XML-SHAPE', 'info', `read ${what}${read.guest ? `; the guest is ${read.guest.toUpperCase()}` : ''}`, 0, Math.min(ctx.text.length, ctx.text.indexOf('>') + 1 || 1));
   }
-  const used: string[] = [];
   for (const d of read.disks) {
     const dev = valueOf(child(d.element, 'target'), 'dev');
-    if (dev) used.push(dev);
+    if (dev) ctx.usedVdevs.add(dev);
   }
-  ctx.usedVdevs.push(...used);
-  const others: { vdev: string; position: number }[] = [];
-  const sources: { path: string; writable: boolean; position: number }[] = [];
+  const others = earlierDisks();
+  const writers = new Map<string, number>();
   read.disks.forEach((d, i) => {
     const mine = ctx.out.length;
     const e = d.element;
@@ -70,10 +68,10 @@ export function lintXml(ctx: Lint, doc: DocumentView, options: LintOptions): voi
       const r = (node && x.range(node)) ?? x.startTag(e) ?? { from: 0, to: 0 };
       ctx.report(code, severity, message, r.from, r.to, fixes);
     };
-    diskRules(ctx, x, e, report, sources, i);
+    diskRules(ctx, x, e, report, writers, i);
     // the model rules, on the disk the XML converts to
     if (d.disk) {
-      const issues = checkDisk(d.disk, { guest: ctx.guest, others, used: ctx.usedVdevs });
+      const issues = checkDisk(d.disk, { guest: ctx.guest, others, used: ctx.usedVdevs, decodeTarget: ctx.decodeTarget });
       for (const issue of issues) {
         if (issue.code === 'XL-FORMAT-EXTENSION' || issue.code === 'XL-ISO-NOT-CDROM') continue; // XML-FORMAT / XML-CDROM say it in XML terms
         const node = fieldNode(e, issue.field);
@@ -83,7 +81,7 @@ export function lintXml(ctx: Lint, doc: DocumentView, options: LintOptions): voi
           const target = child(e, 'target');
           const edits = target && x.setAttr(target, 'dev', issue.fix.disk.vdev);
           if (edits) f = fix(issue.fix.title, false, edits);
-          if (f) ctx.usedVdevs.push(issue.fix.disk.vdev);
+          if (f) ctx.usedVdevs.add(issue.fix.disk.vdev);
         } else if (issue.fix && issue.field === 'format') {
           const driver = child(e, 'driver');
           const edits = driver && x.setAttr(driver, 'type', issue.fix.disk.format);
@@ -91,7 +89,7 @@ export function lintXml(ctx: Lint, doc: DocumentView, options: LintOptions): voi
         }
         report(code, issue.severity, issue.message, node, [f]);
       }
-      others.push({ vdev: d.disk.vdev, position: i + 1 });
+      others.add(d.disk.vdev, i + 1);
     }
     // the mapper's diagnostics not covered above
     const emitted = new Set(ctx.out.slice(mine).map((o) => o.code));
@@ -154,7 +152,8 @@ type Report = (code: LintCode, severity: Severity, message: string, node: XEl | 
 
 const CEPH_KEY = /^[A-Za-z0-9+/]{38,}={0,2}$/;
 
-function diskRules(ctx: Lint, x: XmlText, e: XEl, report: Report, sources: { path: string; writable: boolean; position: number }[], index: number): void {
+/** `writers`: each source path → the first earlier disk that writes it. */
+function diskRules(ctx: Lint, x: XmlText, e: XEl, report: Report, writers: Map<string, number>, index: number): void {
   const type = valueOf(e, 'type') ?? 'file';
   const device = valueOf(e, 'device') ?? 'disk';
   const driver = child(e, 'driver');
@@ -299,11 +298,11 @@ function diskRules(ctx: Lint, x: XmlText, e: XEl, report: Report, sources: { pat
   }
   const src = p ?? v(attrOf(source, 'name'));
   if (src) {
-    const same = sources.find((s) => s.path === src && (s.writable || writable));
-    if (same && (same.writable && writable)) {
-      report('XML-SHAREABLE', 'warning', `disk ${same.position} uses the same source ${src}, and both are writable: the two will corrupt each other`, fileAttr ?? devAttr ?? attrOf(source, 'name'));
+    const same = writable ? writers.get(src) : undefined;
+    if (same !== undefined) {
+      report('XML-SHAREABLE', 'warning', `disk ${same} uses the same source ${src}, and both are writable: the two will corrupt each other`, fileAttr ?? devAttr ?? attrOf(source, 'name'));
     }
-    sources.push({ path: src, writable, position: index + 1 });
+    if (writable && same === undefined) writers.set(src, index + 1);
   }
   // L17: runtime-only parts of `virsh dumpxml`
   const alias = child(e, 'alias');

@@ -67,6 +67,30 @@ export function decodeTarget(disk: { target?: string; script?: string; devtype?:
 }
 
 /**
+ * decodeTarget, remembered by script and target, for a caller that decodes the same disks more
+ * than once (the linter's checks, then the libvirt mapper, on a config of thousands of disks).
+ * The results are shared between calls: never change them.
+ */
+export function targetDecoder(): (disk: { target?: string; script?: string }) => TargetDecode {
+  // script ('' for none, as decodeTarget reads it) → target → result
+  const memo = new Map<string, Map<string, TargetDecode>>();
+  return (disk) => {
+    const script = disk.script ?? '';
+    const target = disk.target ?? '';
+    // a path or other plain target decodes in a few steps: only what takes a parse is remembered
+    if (script === '' && !target.startsWith('rbd:') && !target.startsWith('nbd:')) return decodeTarget({ target });
+    let byTarget = memo.get(script);
+    if (!byTarget) memo.set(script, (byTarget = new Map()));
+    let r = byTarget.get(target);
+    if (r === undefined) {
+      r = decodeTarget(script === '' ? { target } : { target, script });
+      byTarget.set(target, r);
+    }
+    return r;
+  };
+}
+
+/**
  * The `target=` string for a structured target, with the `script=` and `backendtype=` its kind
  * needs. `empty` gives `''` (whether the spec then omits `target=` is the caller's choice).
  */

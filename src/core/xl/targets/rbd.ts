@@ -67,7 +67,12 @@ function splitList(
   return { ok: true, items, separator: separator ?? DEFAULT_RBD_LIST_SEPARATOR };
 }
 
-const text = (us: Unit[]) => us.map((u) => u.ch).join('');
+/** The characters of `us` (a loop: a config's monitor lists are read once per RBD disk). */
+function text(us: Unit[]): string {
+  let s = '';
+  for (const u of us) s += u.ch;
+  return s;
+}
 
 function parseMonHost(s: string, item: ListItem): { ok: true; host: MonHost } | Fail {
   const us = item.units;

@@ -29,6 +29,7 @@ test('dark theme: each wizard opened from the list, axe clean', async ({ page })
     await expect(page.getByRole('heading', { level: 2, name: `Disk ${i + 1}: ${kind}` })).toBeVisible();
     // opening a disk does not rewrite it
     await expect(page.getByTestId('xl-domain')).toHaveText(text.replace(/\n$/, '').replace(/key=[^:]*/, 'key=••••••••'));
-    await expectNoAxeViolations(page, `dark, ${kind}`);
+    // the whole page once, then each wizard (the rest of the page does not change)
+    await expectNoAxeViolations(page, `dark, ${kind}`, i === 0 ? undefined : '.xd-editor');
   }
 });

@@ -74,8 +74,11 @@ export async function press(page: Page, locator: ReturnType<Page['locator']>, ke
   await page.keyboard.press(key);
 }
 
-export async function expectNoAxeViolations(page: Page, state: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
+/** An axe scan of the page (or of the part `include` selects, e.g. one wizard after a full scan). */
+export async function expectNoAxeViolations(page: Page, state: string, include?: string): Promise<void> {
+  const builder = new AxeBuilder({ page });
+  if (include) builder.include(include);
+  const { violations } = await builder.analyze();
   expect(
     violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) })),
     state,

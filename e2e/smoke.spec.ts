@@ -17,6 +17,9 @@ test.describe('app shell', () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
       await page.goto('/');
+      // the workspace saves itself: start the second round from an empty one
+      await page.evaluate(() => localStorage.clear());
+      await page.reload();
       const html = expect(page.locator('html'));
       await (colorScheme === 'dark' ? html : html.not).toHaveClass(/pf-v6-theme-dark/);
       await addDisk(page, 'CD-ROM');

@@ -9,3 +9,12 @@ afterEach(async () => {
     cleanup();
   }
 });
+
+// jsdom does no layout: Range has no client rects, which CodeMirror measures text with.
+if (typeof Range !== 'undefined' && !('getClientRects' in Range.prototype)) {
+  const none = { length: 0, item: () => null, [Symbol.iterator]: [][Symbol.iterator] };
+  Object.assign(Range.prototype, {
+    getClientRects: () => none,
+    getBoundingClientRect: () => ({ x: 0, y: 0, width: 0, height: 0, top: 0, left: 0, right: 0, bottom: 0, toJSON: () => ({}) }),
+  });
+}

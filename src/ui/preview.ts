@@ -83,6 +83,31 @@ export type DomainPreview = {
   devicesXml: string;
 };
 
+/** The Ceph keys written in the disks' RBD targets (to mask them on screen). */
+export function cephKeys(disks: readonly { disk?: Disk }[]): string[] {
+  const keys: string[] = [];
+  for (const { disk } of disks) {
+    if (!disk?.target?.startsWith('rbd:') || !disk.target.includes('key=')) continue;
+    const t = decodeTarget(disk);
+    if (!t.ok || t.target.kind !== 'rbd') continue;
+    for (const o of t.target.options) if (o.kind === 'key' && o.value) keys.push(o.value);
+  }
+  return keys;
+}
+
+/** The first `max` lines of a text, and how many were left out. */
+export function firstLines(text: string, max: number): { text: string; more: number } {
+  let at = -1;
+  for (let i = 0; i < max; i++) {
+    at = text.indexOf('\n', at + 1);
+    if (at < 0) return { text, more: 0 };
+  }
+  if (at === text.length - 1) return { text, more: 0 };
+  let more = text.endsWith('\n') ? 0 : 1;
+  for (let i = text.indexOf('\n', at + 1); i >= 0; i = text.indexOf('\n', i + 1)) more++;
+  return { text: text.slice(0, at + 1), more };
+}
+
 export function domainPreview(doc: Doc): DomainPreview {
   const disks = doc.disks.map((d) => diskPreview(d, doc.guest));
   const diskLine = doc.diskStatement;

@@ -3,7 +3,7 @@ import { applyEdits } from '../text/edits';
 import { parseDiskSpec } from '../xl/diskSpec';
 import { detectSyntax } from './detect';
 import { readDocument } from './document';
-import { duplicateDisk, insertDisk, moveDisk, removeDisk, setDisk } from './edits';
+import { duplicateDisk, insertDisk, moveDisk, removeDisk, setDisk, setDiskAt } from './edits';
 import { elementEnd } from './xmlSpan';
 
 const disk = (spec: string) => {
@@ -119,5 +119,21 @@ describe('elementEnd', () => {
     expect(t.slice(0, elementEnd(t, 0))).toBe(t.slice(0, -4));
     expect(elementEnd('<disk/>', 0)).toBe(7);
     expect(elementEnd('<disk>', 0)).toBeUndefined();
+  });
+});
+
+describe('setDiskAt (a disk rewritten from its span alone)', () => {
+  const texts = [
+    "name = 'g'\ndisk = [ '/srv/a.img,,xvda', \"vdev=xvdb,target=/srv/b.img\" ]\n",
+    '/srv/a.img,,xvda\nvdev=xvdb,target=/srv/b.img\n',
+    "<devices>\n  <disk type='file' device='disk'>\n    <source file='/srv/a.img'/>\n    <target dev='xvda' bus='xen'/>\n  </disk>\n  <disk type='block' device='disk'>\n    <source dev='/dev/vg/b'/>\n    <target dev='xvdb' bus='xen'/>\n  </disk>\n</devices>\n",
+  ];
+  it.each(texts)('writes what setDisk writes: %j', (text) => {
+    const view = readDocument(text, { guest: 'pv' });
+    expect(view.disks).toHaveLength(2);
+    for (const d of view.disks) {
+      const disk = { ...d.disk!, target: "/srv/it's new.img", access: 'ro' as const };
+      expect(setDiskAt(text, view.syntax, view.guest, d, disk)).toEqual(setDisk(view, d.index, disk));
+    }
   });
 });

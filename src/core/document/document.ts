@@ -51,8 +51,33 @@ export type ReadOptions = {
   source?: string;
 };
 
+/**
+ * The last document read, and the specs parsed lately: the UI, the linter and the previews read
+ * the same text one after another, and an edit to a large document changes few of its specs.
+ * Views and parses are never changed after they are made, so they can be shared.
+ */
+let lastRead: { text: string; guest?: GuestType; source?: string; view: DocumentView } | undefined;
+const specCache = new Map<string, DiskParse>();
+
+function parseSpec(spec: string): DiskParse {
+  let p = specCache.get(spec);
+  if (p === undefined) {
+    if (specCache.size >= 50000) specCache.clear();
+    p = parseDiskSpec(spec, { tokens: true });
+    specCache.set(spec, p);
+  }
+  return p;
+}
+
 /** Reads a document of any syntax. Never throws on user text. */
 export function readDocument(text: string, options: ReadOptions = {}): DocumentView {
+  if (lastRead && lastRead.guest === options.guest && lastRead.source === options.source && lastRead.text === text) return lastRead.view;
+  const view = read(text, options);
+  lastRead = { text, ...(options.guest && { guest: options.guest }), ...(options.source !== undefined && { source: options.source }), view };
+  return view;
+}
+
+function read(text: string, options: ReadOptions): DocumentView {
   const syntax = detectSyntax(text);
   const lines = new LineIndex(text);
   const fallback = { guest: options.guest ?? 'hvm', guestSource: (options.guest ? 'user' : 'default') as GuestSource };
@@ -73,7 +98,7 @@ export function readDocument(text: string, options: ReadOptions = {}): DocumentV
       const written = type !== undefined || builder !== undefined;
       const guest = written ? guestFromXlSettings(type, builder).guest : (options.guest ?? 'pv');
       const disks = diskList(config).items.map((item, index): DocDisk => {
-        const parse = parseDiskSpec(item.spec, { tokens: true });
+        const parse = parseSpec(item.spec);
         return { index, from: item.from, to: item.to, spec: item.spec, sourceOffset: (i) => item.specOffsets[i]!, parse, disk: parse.ok ? parse.disk : undefined };
       });
       return { text, syntax, guest, guestSource: written ? 'config' : options.guest ? 'user' : 'default', disks, config, lines };
@@ -101,7 +126,7 @@ function specLines(text: string): DocDisk[] {
     if (end < 0) end = text.length;
     const spec = text.slice(start, end);
     if (spec.trim() !== '') {
-      const parse = parseDiskSpec(spec, { tokens: true });
+      const parse = parseSpec(spec);
       const from = start;
       disks.push({ index: disks.length, from, to: end, spec, sourceOffset: (i) => from + i, parse, disk: parse.ok ? parse.disk : undefined });
     }

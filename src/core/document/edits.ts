@@ -7,8 +7,10 @@
 import { diskToLibvirt } from '../libvirt';
 import type { Disk } from '../model/disk';
 import type { Edit } from '../text/edits';
-import { replaceDiskItem, replaceDiskList } from '../xl/config';
+import type { GuestType } from '../model/guest';
+import { pickQuote, quoteXlString, replaceDiskItem, replaceDiskList } from '../xl/config';
 import { formatDiskSpec, type SpecStyle } from '../xl/formatSpec';
+import type { Syntax } from './detect';
 import type { DocumentView } from './document';
 
 export type WriteOptions = { style?: SpecStyle };
@@ -39,6 +41,21 @@ export function setDisk(view: DocumentView, index: number, disk: Disk, options: 
   if (!d) throw new RangeError(`there is no disk ${index}`);
   if (view.syntax === 'xl-config') return replaceDiskItem(view.text, view.config!, index, diskText(view, disk, options));
   return [{ from: d.from, to: d.to, insert: diskText(view, disk, options, indentBefore(view.text, d.from)) }];
+}
+
+/**
+ * setDisk from the disk's span alone, for a caller that keeps spans instead of a document view
+ * (the UI, when a large document is read in a worker): the same text setDisk writes.
+ */
+export function setDiskAt(text: string, syntax: Syntax, guest: GuestType, span: { from: number; to: number }, disk: Disk, options: WriteOptions = {}): Edit[] {
+  if (syntax === 'libvirt-xml') {
+    const view = { syntax, guest } as DocumentView;
+    return [{ from: span.from, to: span.to, insert: diskText(view, disk, options, indentBefore(text, span.from)) }];
+  }
+  const spec = formatDiskSpec(disk, { style: options.style ?? 'minimal' });
+  if (syntax !== 'xl-config') return [{ from: span.from, to: span.to, insert: spec }];
+  const q = text[span.from];
+  return [{ from: span.from, to: span.to, insert: quoteXlString(spec, pickQuote(spec, q === '"' ? '"' : "'")) }];
 }
 
 /** Specs of the xl disks, as the list should read after a change. */

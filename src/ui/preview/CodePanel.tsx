@@ -3,6 +3,10 @@ import { useEffect, useId, useState, type ReactNode } from 'react';
 import { Button, CodeBlock, CodeBlockCode, Title } from '@patternfly/react-core';
 import { CheckIcon, CopyIcon, DownloadIcon } from '@patternfly/react-icons';
 import { copyText, downloadText } from '../download';
+import { firstLines } from '../preview';
+
+/** Longer texts show their first lines; copy and download carry all of it. */
+const MAX_LINES = 200;
 
 export type CodePanelProps = {
   title: ReactNode;
@@ -27,6 +31,8 @@ export function CodePanel({ title, what, text, realText, download, testId, child
     return () => clearTimeout(t);
   }, [copied]);
   const payload = realText ?? text;
+  // what is shown may be cut (and masked) already: count the lines left out of what is copied
+  const shown = { text: firstLines(text, MAX_LINES).text, more: firstLines(payload, MAX_LINES).more };
   const actions = (
     <div className="xd-code-actions">
       <Button variant="link" size="sm" icon={copied ? <CheckIcon /> : <CopyIcon />} onClick={() => void copyText(payload).then(setCopied)} data-testid={`${testId}-copy`}>
@@ -54,9 +60,14 @@ export function CodePanel({ title, what, text, realText, download, testId, child
       </div>
       <CodeBlock>
         <CodeBlockCode data-testid={testId} tabIndex={0} codeClassName="xd-code-text">
-          {text}
+          {shown.text}
         </CodeBlockCode>
       </CodeBlock>
+      {shown.more > 0 && (
+        <p className="xd-subtle" data-testid={`${testId}-more`}>
+          … {shown.more} more line{shown.more === 1 ? '' : 's'}: copy or download to get all of it.
+        </p>
+      )}
       {children}
     </section>
   );

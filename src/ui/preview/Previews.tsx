@@ -6,11 +6,10 @@
 import { memo, useMemo } from 'react';
 import { Button, Card, CardBody, CardTitle, Content, HelperText, HelperTextItem, Title } from '@patternfly/react-core';
 import { EyeIcon, EyeSlashIcon } from '@patternfly/react-icons';
-import { MASK, domainPreview, maskKey, secretSetup, type DiskPreview } from '../preview';
-import type { Doc } from '../workspace/docAdapter';
+import { MASK, cephKeys, diskPreview, domainPreview, firstLines, maskKey, secretSetup, type DiskPreview, type DomainPreview } from '../preview';
+import { diskProblems, type Analysis } from '../workspace/analysis';
 import { CodePanel } from './CodePanel';
 import { Diagnostics } from './Diagnostics';
-import { diskRules } from '../wizard/rules';
 
 const uuids = new Map<string, string>();
 /** One secret UUID per Ceph user for the session, so the commands stay put while typing. */
@@ -28,19 +27,30 @@ function fileSafe(s: string): string {
 }
 
 export type PreviewsProps = {
-  doc: Doc;
+  analysis: Analysis;
+  /** The all-disks XML of a large document (made in a worker). */
+  devicesXml?: string;
   selected?: number;
   /** Show the Ceph keys (they are masked until the user asks). */
   reveal: boolean;
   onReveal: (reveal: boolean) => void;
 };
 
-export const Previews = memo(function Previews({ doc, selected, reveal, onReveal }: PreviewsProps) {
-  const dom = useMemo(() => domainPreview(doc), [doc]);
+/** The previews of a document read on this thread; of a large one, only what is cheap. */
+function previewsOf(a: Analysis, devicesXml: string | undefined): DomainPreview {
+  if (a.doc) return domainPreview(a.doc);
+  return { disks: [], diskLine: a.diskStatement, devicesXml: devicesXml ?? '<devices>\n  <!-- being written… -->\n</devices>\n' };
+}
+
+export const Previews = memo(function Previews({ analysis, devicesXml, selected, reveal, onReveal }: PreviewsProps) {
+  const dom = useMemo(() => previewsOf(analysis, devicesXml), [analysis, devicesXml]);
   const setReveal = (f: (r: boolean) => boolean) => onReveal(f(reveal));
-  const keys = dom.disks.map((d) => d.key).filter((k): k is string => k !== undefined);
-  const mask = (s: string) => (reveal ? s : keys.reduce((t, k) => maskKey(t, k), s));
-  const cur: DiskPreview | undefined = selected === undefined ? undefined : dom.disks[selected];
+  const keys = useMemo(() => analysis.keys ?? cephKeys(analysis.disks), [analysis]);
+  // long texts are cut for display first, so masking costs nothing on a large document
+  const mask = (s: string) => (reveal || keys.length === 0 ? s : keys.reduce((t, k) => maskKey(t, k), firstLines(s, 200).text));
+  const info = selected === undefined ? undefined : analysis.disks[selected];
+  const cur: DiskPreview | undefined =
+    selected === undefined ? undefined : (dom.disks[selected] ?? (info && diskPreview({ index: info.index, from: info.from, to: info.to, ...(info.spec !== undefined && { spec: info.spec }), ...(info.disk && { disk: info.disk }) }, analysis.guest)));
   const hasKey = keys.length > 0;
   const revealButton = hasKey && (
     <Button variant="secondary" size="sm" icon={reveal ? <EyeSlashIcon /> : <EyeIcon />} aria-pressed={reveal} onClick={() => setReveal((r) => !r)} className="xd-reveal">
@@ -67,7 +77,7 @@ export const Previews = memo(function Previews({ doc, selected, reveal, onReveal
               <Title headingLevel="h3" size="md">
                 Disk {cur.index + 1} ({cur.disk?.vdev})
               </Title>
-              {cur.disk && <LibxlVerdict doc={doc} index={cur.index} />}
+              {cur.disk && <LibxlVerdict analysis={analysis} index={cur.index} />}
               <CodePanel title="Minimal" what={`disk ${cur.index + 1}, minimal spec`} text={mask(cur.xl.minimal)} realText={cur.xl.minimal} testId="xl-minimal" />
               <CodePanel title="Explicit" what={`disk ${cur.index + 1}, explicit spec`} text={mask(cur.xl.explicit)} realText={cur.xl.explicit} testId="xl-explicit" />
               {cur.xl.positional !== undefined ? (
@@ -86,16 +96,16 @@ export const Previews = memo(function Previews({ doc, selected, reveal, onReveal
           )}
           <CodePanel
             headingLevel="h3"
-            title={`Domain: disk = [ … ] (${dom.disks.length} disk${dom.disks.length === 1 ? '' : 's'})`}
+            title={`Domain: disk = [ … ] (${analysis.disks.length} disk${analysis.disks.length === 1 ? '' : 's'})`}
             what="the domain's disk line"
             text={mask(dom.diskLine)}
             realText={dom.diskLine}
             download={{ filename: 'disks.cfg', type: 'text/plain' }}
             testId="xl-domain"
           >
-            {doc.configMessages.length > 0 && (
+            {analysis.configMessages.length > 0 && (
               <HelperText>
-                {doc.configMessages.map((m) => (
+                {analysis.configMessages.slice(0, 20).map((m) => (
                   <HelperTextItem key={m} variant="error">
                     {m}
                   </HelperTextItem>
@@ -139,7 +149,7 @@ export const Previews = memo(function Previews({ doc, selected, reveal, onReveal
           )}
           <CodePanel
             headingLevel="h3"
-            title={`All disks <devices> (${dom.disks.length})`}
+            title={`All disks <devices> (${analysis.disks.length})`}
             what="all disks, libvirt XML"
             text={dom.devicesXml}
             download={{ filename: 'disks.xml', type: 'application/xml' }}
@@ -161,18 +171,17 @@ export const Previews = memo(function Previews({ doc, selected, reveal, onReveal
   );
 });
 
-/** What libxl would say about the disk when the domain starts (the checks after xl's parser). */
-function LibxlVerdict({ doc, index }: { doc: Doc; index: number }) {
-  const d = doc.disks[index];
-  if (!d?.disk) return null;
-  const others = doc.disks.filter((o) => o.index !== index && o.disk).map((o) => ({ vdev: o.disk?.vdev ?? '', position: o.index + 1 }));
-  const { errors } = diskRules(d.disk, { guest: doc.guest, others });
+/** The errors core lint finds in a disk xl reads (libxl's checks, the vdev rules…). */
+function LibxlVerdict({ analysis, index }: { analysis: Analysis; index: number }) {
+  const d = analysis.disks[index];
+  if (!d?.disk || !analysis.diagnostics) return null;
+  const errors = diskProblems(analysis, index).map((i) => analysis.diagnostics![i]!).filter((x) => x.severity === 'error');
   if (errors.length === 0) return null;
   return (
     <HelperText className="xd-diags" data-testid="xl-libxl-errors">
-      {errors.map((e) => (
-        <HelperTextItem key={e.message} variant="error" screenReaderText="error">
-          xl accepts this spec, but libxl will refuse the disk: {e.message}
+      {errors.map((e, i) => (
+        <HelperTextItem key={i} variant="error" screenReaderText="error">
+          {e.message} <code className="xd-diag-code">{e.code}</code>
         </HelperTextItem>
       ))}
     </HelperText>

@@ -14,7 +14,7 @@ import { WarningsContext } from './fields';
 import { LoopNote, ResizeNote } from './HostNotes';
 import type { Disk } from '../../core/model/disk';
 import { KIND_IDS, KINDS, defaultValues, valuesFromDisk, type FormValues, type KindId } from './kinds';
-import type { Issue, RuleContext } from './rules';
+import type { Issue, RuleContext } from './build';
 import { BlockSection, CdromSection, DmmdSection, DrbdSection, FileSection, IscsiSection, NbdSection, NpivSection, OtherSection, RbdSection } from './sections';
 
 export type DiskWizardProps = {

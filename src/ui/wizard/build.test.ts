@@ -43,7 +43,7 @@ describe('buildDisk', () => {
   it('explains phy with qcow2 and still writes the disk', () => {
     const b = buildDisk(values('block', { path: '/dev/vg/a', format: 'qcow2' }), ctx);
     expect(b.disk).toBeDefined();
-    expect(b.errors).toEqual([{ path: 'format', message: expect.stringContaining('raw data only') }]);
+    expect(b.errors).toEqual([{ path: 'backendtype', message: expect.stringContaining('raw data only') }]);
   });
 
   it('writes nothing while a monitor port is not a number', () => {

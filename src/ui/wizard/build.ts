@@ -5,7 +5,8 @@
  * 2. the structured target through encodeTarget (the core codec writes the target string);
  * 3. the disk through DiskSchema;
  * 4. the spec through xl's parser (parse(format(disk)) must give the disk back);
- * 5. libxl's combination checks and the vdev rules (rules.ts, until core lint has them).
+ * 5. libxl's combination checks, the vdev rules and the target advice: core lint's checkDisk,
+ *    the same rules the linter applies to pasted text.
  *
  * Errors from steps 1–4 mean the disk cannot be written: nothing is committed. Errors from 5 are
  * shown but the disk is still written (the text may hold a disk libxl would refuse; the preview
@@ -32,7 +33,17 @@ import { parseDiskSpec, xlErrorMessage } from '../../core/xl/diskSpec';
 import { canonicalDisk, formatDiskSpec, sameDisk } from '../../core/xl/formatSpec';
 import { encodeTarget } from '../../core/xl/targets';
 import { KIND_IDS, type FormValues, type KindId } from './kinds';
-import { diskRules, formatFromExtension, type Issue, type RuleContext } from './rules';
+import { checkDisk, type DiskField, type DiskIssue } from '../../core/lint';
+import type { GuestType } from '../../core/xl/vdev';
+
+/** A message about a form field (its path in the form values). */
+export type Issue = { path: string; message: string };
+
+export type RuleContext = {
+  guest: GuestType;
+  /** The vdevs of the domain's other disks, with their 1-based position for messages. */
+  others: readonly { vdev: string; position: number }[];
+};
 
 export type Built = {
   /** The disk, when it can be written (it may still break a libxl rule: see errors). */
@@ -272,25 +283,32 @@ export function buildDisk(v: FormValues, ctx: RuleContext): Built {
     return sink;
   }
 
-  const rules = diskRules(disk, ctx);
-  sink.errors.push(...rules.errors);
-  sink.warnings.push(...rules.warnings);
+  for (const issue of checkDisk(disk, { guest: ctx.guest, others: ctx.others })) {
+    // the host notes below the form say what a script needs
+    if (issue.code === 'XL-SCRIPT' && issue.severity === 'info') continue;
+    (issue.severity === 'error' ? sink.errors : sink.warnings).push({ path: fieldOf(issue, v.kind), message: issue.message });
+  }
   kindWarnings(v, disk, sink);
   return { disk, spec, errors: sink.errors, warnings: sink.warnings };
 }
 
+/** The form field a core check is about. */
+function fieldOf(issue: DiskIssue, kind: KindId): string {
+  const f: DiskField = issue.field;
+  switch (f) {
+    case 'target':
+      return MAIN_FIELD[kind];
+    case 'devtype':
+      return 'kind';
+    case 'script':
+      return kind === 'other' ? 'script' : MAIN_FIELD[kind];
+    default:
+      return f;
+  }
+}
+
+/** What the form knows beyond the disk: advice about the fields as the user filled them in. */
 function kindWarnings(v: FormValues, d: Disk, sink: Sink): void {
-  const target = d.target ?? '';
-  if ((v.kind === 'file' || (v.kind === 'cdrom' && v.cdromMedia === 'iso')) && target !== '' && !target.startsWith('/')) {
-    sink.warnings.push({ path: 'path', message: 'use an absolute path: a relative one is looked up relative to the toolstack, or taken as a device name' });
-  }
-  if (v.kind === 'block' && target !== '' && !target.startsWith('/')) {
-    sink.warnings.push({ path: 'path', message: `the block hotplug script will read this as /dev/${target}` });
-  }
-  if (v.kind === 'file') {
-    const guess = formatFromExtension(target);
-    if (guess && guess !== d.format) sink.warnings.push({ path: 'format', message: `the file name ends in a ${guess} extension, but the format is ${d.format}: xl does not look inside the file` });
-  }
   if (v.kind === 'rbd') {
     if (v.cephId.startsWith('client.')) sink.warnings.push({ path: 'cephId', message: 'write the user without the client. prefix (qemu adds it): ' + v.cephId.slice(7) });
     if (v.snapshot !== '' && d.access === 'rw') sink.warnings.push({ path: 'snapshot', message: 'an RBD snapshot is read-only: set access to ro' });

@@ -15,7 +15,7 @@ import {
   TextInput,
 } from '@patternfly/react-core';
 import type { FormValues } from './kinds';
-import type { Issue } from './rules';
+import type { Issue } from './build';
 
 /** Warnings by field path, computed by buildDisk on each change. */
 export const WarningsContext = createContext<readonly Issue[]>([]);

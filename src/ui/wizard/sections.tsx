@@ -7,7 +7,7 @@ import { FORMATS } from '../../core/model/disk';
 import { npivFieldNames } from '../../core/xl/targets';
 import { Default, FieldMessages, SelectField, TextField, fieldId, type Option } from './fields';
 import { HOST_CDROM, type FormValues } from './kinds';
-import { formatFromExtension } from './rules';
+import { formatFromExtension } from '../../core/lint';
 
 const FORMAT_OPTIONS: Option[] = FORMATS.filter((f) => f !== 'empty').map((f) => ({ value: f, label: f }));
 

@@ -4,7 +4,7 @@
  * readers — the `disk = [ … ]` statement and xl's messages about the config. Every change goes
  * through the core's setDisk / insertDisk / removeDisk / moveDisk.
  */
-import { insertDisk, moveDisk, readDocument, removeDisk, setDisk, type DocDisk, type DocumentView } from '../../core/document';
+import { duplicateDisk, insertDisk, moveDisk, readDocument, removeDisk, setDisk, type DocDisk, type DocumentView } from '../../core/document';
 import type { Disk } from '../../core/model/disk';
 import type { Edit } from '../../core/text/edits';
 import { diskList, readXlConfig, replaceDiskList } from '../../core/xl/config';
@@ -49,6 +49,7 @@ function messagesOf(view: DocumentView): string[] {
 export const setDiskEdits = (doc: Doc, index: number, disk: Disk): Edit[] => setDisk(doc, index, disk);
 export const insertDiskEdits = (doc: Doc, disk: Disk): Edit[] => insertDisk(doc, disk);
 export const removeDiskEdits = (doc: Doc, index: number): Edit[] => removeDisk(doc, index);
+export const duplicateDiskEdits = (doc: Doc, index: number, disk: Disk): Edit[] => duplicateDisk(doc, index, disk);
 export const moveDiskEdits = (doc: Doc, index: number, to: number): Edit[] => moveDisk(doc, index, to);
 
 /** The `disk = [ … ]` statement the given specs make on their own (the core config writer's layout). */

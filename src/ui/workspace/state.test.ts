@@ -53,3 +53,71 @@ describe('workspace reducer', () => {
     expect(readDoc(s.text, 'hvm').disks.map((d) => d.spec)).toEqual(['/a,,xvda', '/c,,xvdc', '/b,,xvdb']);
   });
 });
+
+describe('history', () => {
+  it('undoes and redoes by edits, whatever their order', () => {
+    let s = initialWorkspace('abcdef');
+    s = run(s, { type: 'edit', edits: [{ from: 4, to: 6, insert: 'XYZ' }, { from: 0, to: 1, insert: '' }] });
+    expect(s.text).toBe('bcdXYZ');
+    s = run(s, { type: 'undo' });
+    expect(s.text).toBe('abcdef');
+    s = run(s, { type: 'redo' });
+    expect(s.text).toBe('bcdXYZ');
+    expect(s.version).toBe(3);
+  });
+
+  it('merges the edits of one group into one step while they come close together', () => {
+    let s = initialWorkspace('x');
+    s = run(
+      s,
+      { type: 'edit', edits: [{ from: 1, to: 1, insert: 'a' }], group: 'editor', at: 0 },
+      { type: 'edit', edits: [{ from: 2, to: 2, insert: 'b' }], group: 'editor', at: 300 },
+      { type: 'edit', edits: [{ from: 0, to: 1, insert: '' }], group: 'editor', at: 600 },
+    );
+    expect(s.text).toBe('ab');
+    expect(s.past).toHaveLength(1);
+    // a pause, or another source, starts a new step
+    s = run(s, { type: 'edit', edits: [{ from: 2, to: 2, insert: 'c' }], group: 'editor', at: 5000 }, { type: 'edit', edits: [{ from: 0, to: 0, insert: '>' }] });
+    expect(s.past).toHaveLength(3);
+    s = run(s, { type: 'undo' }, { type: 'undo' });
+    expect(s.text).toBe('ab');
+    s = run(s, { type: 'undo' });
+    expect(s.text).toBe('x');
+  });
+
+  it('a group that comes back to where it started is an empty step', () => {
+    let s = initialWorkspace('x');
+    s = run(s, { type: 'edit', edits: [{ from: 1, to: 1, insert: 'a' }], group: 'editor', at: 0 }, { type: 'edit', edits: [{ from: 1, to: 2, insert: '' }], group: 'editor', at: 100 });
+    expect(s.text).toBe('x');
+    s = run(s, { type: 'edit', edits: [{ from: 1, to: 1, insert: 'b' }], group: 'editor', at: 200 });
+    expect(s.text).toBe('xb');
+    expect(run(s, { type: 'undo' }).text).toBe('x');
+  });
+
+  it('replaces the whole text as one step', () => {
+    let s = initialWorkspace("disk = [ '/a,,xvda' ]\n");
+    s = run(s, { type: 'replace', text: '<disk/>' });
+    expect(s.text).toBe('<disk/>');
+    expect(run(s, { type: 'undo' }).text).toBe("disk = [ '/a,,xvda' ]\n");
+  });
+});
+
+describe('a wizard on a span (large documents)', () => {
+  it('rewrites only its span, follows edits elsewhere and stops at edits inside it', () => {
+    const text = "name = 'vm'\ndisk = [ '/a,,xvda', \"/b,,xvdb\" ]\n";
+    const from = text.indexOf('"/b');
+    const span = { from, to: from + '"/b,,xvdb"'.length, syntax: 'xl-config' as const, disk: disk('/b,,xvdb') };
+    let s = run(initialWorkspace(text), { type: 'open', index: 1, span });
+    const session = s.editing.mode === 'disk' ? s.editing.session : -1;
+    // the same disk written another way: nothing to do
+    expect(run(s, { type: 'commit', session, disk: disk('vdev=xvdb,target=/b') })).toBe(s);
+    s = run(s, { type: 'commit', session, disk: disk('/c,,xvdb') });
+    expect(s.text).toBe("name = 'vm'\ndisk = [ '/a,,xvda', \"vdev=xvdb,target=/c\" ]\n");
+    s = run(s, { type: 'edit', edits: [{ from: 0, to: 0, insert: '# top\n' }] });
+    s = run(s, { type: 'commit', session, disk: disk('/d,,xvdb') });
+    expect(s.text).toBe("# top\nname = 'vm'\ndisk = [ '/a,,xvda', \"vdev=xvdb,target=/d\" ]\n");
+    const inside = s.text.indexOf('/d');
+    s = run(s, { type: 'edit', edits: [{ from: inside, to: inside + 2, insert: '/e' }] });
+    expect(s.editing).toEqual({ mode: 'none' });
+  });
+});

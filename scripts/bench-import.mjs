@@ -1,0 +1,164 @@
+#!/usr/bin/env node
+/**
+ * node scripts/bench-import.mjs — large pastes into the import editor (a benchmark, not a test).
+ *
+ * In Debian's Chromium, against `vite preview` of the built app:
+ *
+ * 1. a 10,000-disk xl config (about 1 MB) pasted into the editor (a real paste event): the time
+ *    until the disk list shows all disks ("parsed and shown"), until the problems are listed
+ *    ("linted"), and until the all-disks XML preview is written; and the longest task the main
+ *    thread ran meanwhile (the Long Tasks API reports every task over 50 ms), and the longest
+ *    animation frame (the Long Animation Frames API: a frame's script *and* its style, layout
+ *    and paint, which long tasks do not count);
+ * 2. a 5 MB config pasted the same way: whether the tab survives, and the same numbers.
+ *
+ * Each paste is timed BENCH_RUNS times (default 3) in a fresh page; the best and the worst are
+ * printed. Builds the app if dist/ is missing (BENCH_BUILD=1 forces a build).
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium } from '@playwright/test';
+
+const root = resolve(import.meta.dirname, '..');
+const dist = join(root, 'dist');
+const PORT = Number(process.env.BENCH_PORT ?? 4180);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const WAIT = Number(process.env.BENCH_WAIT_MS ?? 120_000);
+
+if (process.env.BENCH_BUILD || !existsSync(join(dist, 'index.html'))) {
+  execFileSync('npx', ['vite', 'build'], { cwd: root, stdio: 'inherit' });
+}
+
+function letters(i) {
+  let s = '';
+  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(97 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** A domain with `n` disks of the usual kinds: qcow2 images, LVM volumes, RBD images, block-dmmd stacks. */
+function config(n) {
+  const kinds = [
+    (i) => `format=qcow2,vdev=xvd${letters(i)},access=rw,target=/var/lib/xen/images/guest-${i}-data.qcow2`,
+    (i) => `format=raw,vdev=xvd${letters(i)},backendtype=phy,target=/dev/vg-storage/guest-volume-${i}`,
+    (i) => String.raw`vdev=xvd${letters(i)},backendtype=qdisk,target=rbd:rbd-pool/image-${i}:id=libvirt:mon_host=10.0.0.1\\:6789\\;10.0.0.2\\:6789`,
+    (i) => `vdev=xvd${letters(i)},script=block-dmmd,target=md;/dev/md${i};lvm;/dev/vgxen/lv-${i}`,
+  ];
+  const items = Array.from({ length: n }, (_, i) => `    '${kinds[i % kinds.length](i)}',\n`);
+  return `# a large domain\nname = "bench"\ntype = "pvh"\nmemory = 8192\ndisk = [\n${items.join('')}]\n`;
+}
+
+const server = spawn(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: root, stdio: 'pipe' });
+const stop = () => server.kill();
+process.on('exit', stop);
+await new Promise((ok, fail) => {
+  const t = setTimeout(() => fail(new Error('vite preview did not start')), 30000);
+  server.stdout.on('data', (d) => String(d).includes(String(PORT)) && (clearTimeout(t), ok()));
+  server.on('exit', (c) => fail(new Error(`vite preview exited ${c}`)));
+});
+const base = `http://127.0.0.1:${PORT}/`;
+
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+
+/** One paste into a fresh page; times in ms from the paste event. */
+async function pasteOnce(text, disks) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  let crashed = false;
+  page.on('crash', () => (crashed = true));
+  await page.addInitScript(() => {
+    window.__long = [];
+    window.__frames = [];
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) window.__long.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) window.__frames.push({ start: e.startTime, duration: e.duration, blocking: e.blockingDuration });
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  });
+  await page.goto(base);
+  await page.waitForSelector('html[data-ready="offline"]', { timeout: 60000 });
+  await page.waitForSelector('.cm-content');
+  await page.waitForTimeout(300);
+  const out = await page.evaluate(
+    async ({ text, disks, wait }) => {
+      const heading = () => document.getElementById('disks-title')?.textContent ?? '';
+      const problems = () => document.getElementById('problems-title')?.textContent ?? '';
+      const devices = () => document.querySelector('[data-testid="lv-devices"]')?.textContent ?? '';
+      const content = document.querySelector('.cm-content');
+      content.focus();
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      const marks = {};
+      const t0 = performance.now();
+      const seen = (name, ok) => {
+        if (marks[name] === undefined && ok()) marks[name] = performance.now() - t0;
+      };
+      const check = () => {
+        seen('shown', () => heading() === `Disks (${disks})`);
+        seen('linted', () => heading() === `Disks (${disks})` && !problems().includes('checking'));
+        seen('xml', () => devices().includes(`<target dev='xvd${'a'}`) && !devices().includes('being written'));
+      };
+      const mo = new MutationObserver(check);
+      mo.observe(document.body, { subtree: true, childList: true, characterData: true });
+      content.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      marks.pasted = performance.now() - t0;
+      const until = t0 + wait;
+      while (performance.now() < until && (marks.shown === undefined || marks.linted === undefined || marks.xml === undefined)) {
+        await new Promise((r) => setTimeout(r, 20));
+        check();
+      }
+      mo.disconnect();
+      // one more second: anything the results trigger (autosave, the editor's lint gutter…)
+      await new Promise((r) => setTimeout(r, 1000));
+      const long = window.__long.filter((e) => e.start >= t0 - 1);
+      const frames = window.__frames.filter((e) => e.start >= t0 - 1);
+      // the app's worker round trips (src/ui/workspace/workerClient.ts) and the workers' own time
+      const jobs = performance
+        .getEntriesByType('measure')
+        .filter((m) => m.name.startsWith('xldisk ') && m.startTime >= t0 - 1)
+        .map((m) => ({ kind: m.name.slice(7), end: m.startTime + m.duration - t0, worker: m.detail?.worker ?? 0 }));
+      return { marks, t0, long, frames, jobs, inEditor: document.querySelector('.cm-content')?.closest('.cm-editor') ? true : false, docLength: text.length };
+    },
+    { text, disks, wait: WAIT },
+  );
+  const maxTask = out.long.reduce((m, e) => Math.max(m, e.duration), 0);
+  const maxFrame = out.frames.reduce((m, e) => Math.max(m, e.duration), 0);
+  await context.close();
+  return { ...out.marks, maxTask, longTasks: out.long.length, maxFrame, longFrames: out.frames.length, jobs: out.jobs, crashed };
+}
+
+function summary(name, runs) {
+  const f = (k) => {
+    const v = runs.map((r) => r[k]).filter((x) => x !== undefined);
+    if (v.length < runs.length) return `${k}: not reached in ${WAIT / 1000} s (${v.length}/${runs.length} runs)`;
+    return `${k}: best ${Math.round(Math.min(...v))} ms, worst ${Math.round(Math.max(...v))} ms`;
+  };
+  console.log(`\n${name}`);
+  console.log(`  paste handled:  ${f('pasted')}`);
+  console.log(`  disk list shown: ${f('shown')}`);
+  console.log(`  problems listed: ${f('linted')}`);
+  console.log(`  all-disks XML:   ${f('xml')}`);
+  console.log(`  longest main-thread task: ${runs.map((r) => Math.round(r.maxTask)).join(', ')} ms (tasks over 50 ms: ${runs.map((r) => r.longTasks).join(', ')})`);
+  console.log(`  longest frame (script + style + layout + paint): ${runs.map((r) => Math.round(r.maxFrame)).join(', ')} ms (frames over 50 ms: ${runs.map((r) => r.longFrames).join(', ')})`);
+  const best = runs.reduce((a, b) => ((b.linted ?? Infinity) < (a.linted ?? Infinity) ? b : a));
+  console.log(`  worker jobs (best run): ${best.jobs.map((j) => `${j.kind} ${Math.round(j.worker)} ms in the worker, done at ${Math.round(j.end)} ms`).join('; ')}`);
+  if (runs.some((r) => r.crashed)) console.log('  THE TAB CRASHED');
+}
+
+try {
+  const oneMb = config(10_000);
+  console.log(`10,000 disks: ${(oneMb.length / 1e6).toFixed(2)} MB`);
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) runs.push(await pasteOnce(oneMb, 10_000));
+  summary(`10,000-disk config (${(oneMb.length / 1e6).toFixed(2)} MB), ${RUNS} runs`, runs);
+
+  const n5 = Math.round(10_000 * (5e6 / oneMb.length));
+  const fiveMb = config(n5);
+  const big = [];
+  for (let i = 0; i < Math.min(RUNS, 2); i++) big.push(await pasteOnce(fiveMb, n5));
+  summary(`${n5.toLocaleString('en')}-disk config (${(fiveMb.length / 1e6).toFixed(2)} MB), ${big.length} runs`, big);
+} finally {
+  await browser.close();
+  stop();
+}

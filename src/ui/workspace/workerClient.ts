@@ -1,0 +1,88 @@
+/**
+ * Jobs for the analysis workers, in two lanes (a worker each): the reader (read, lint, disk
+ * operations) and the writer (the all-disks XML, conversion, share links, fix all). Reading and
+ * linting share a worker on purpose: the linter then finds the document the reader just read
+ * (src/core/document keeps the last one) instead of reading a megabyte again, and on two cores
+ * the main thread keeps one to itself while a large paste is analysed.
+ *
+ * Read, lint and the XML are "latest only": while one runs, a newer request of the same kind
+ * waits, and replaces any older one still waiting (which is rejected with Superseded).
+ */
+import type { Job, JobResult } from './jobs';
+
+export class Superseded extends Error {
+  constructor() {
+    super('superseded by a newer request');
+  }
+}
+
+type Lane = 'reader' | 'writer';
+const LANE: Record<Job['kind'], Lane> = { read: 'reader', lint: 'reader', op: 'reader', devices: 'writer', convert: 'writer', share: 'writer', fixAll: 'writer' };
+const LATEST_ONLY = new Set<Job['kind']>(['read', 'lint', 'devices']);
+
+type Pending = { resolve: (v: unknown) => void; reject: (e: unknown) => void };
+type Waiting = { job: Job } & Pending;
+
+class JobWorker {
+  private worker?: Worker;
+  private next = 1;
+  private pending = new Map<number, Pending & { kind: Job['kind']; sent: number }>();
+  private running = new Set<Job['kind']>();
+  private waiting = new Map<Job['kind'], Waiting>();
+
+  constructor(private readonly name: Lane) {}
+
+  /** Starts the worker (fetching its script): at idle time, so that it is there offline too. */
+  start(): void {
+    if (this.worker || typeof Worker === 'undefined') return;
+    this.worker = new Worker(new URL('./analyze.worker.ts', import.meta.url), { type: 'module', name: `xldisk-${this.name}` });
+    this.worker.onmessage = (e: MessageEvent<{ id: number; ok: boolean; result?: unknown; error?: string; ms: number }>) => {
+      const p = this.pending.get(e.data.id);
+      if (!p) return;
+      // in DevTools' timings and for scripts/bench-import.mjs: the round trip, and the worker's own time
+      performance.measure(`xldisk ${p.kind}`, { start: p.sent, detail: { worker: e.data.ms } });
+      this.pending.delete(e.data.id);
+      this.running.delete(p.kind);
+      if (e.data.ok) p.resolve(e.data.result);
+      else p.reject(new Error(e.data.error));
+      const w = this.waiting.get(p.kind);
+      if (w) {
+        this.waiting.delete(p.kind);
+        this.send(w.job, w);
+      }
+    };
+  }
+
+  private send(job: Job, p: Pending): void {
+    this.start();
+    const id = this.next++;
+    this.pending.set(id, { ...p, kind: job.kind, sent: performance.now() });
+    if (LATEST_ONLY.has(job.kind)) this.running.add(job.kind);
+    this.worker!.postMessage({ id, job });
+  }
+
+  run<K extends Job['kind']>(job: Extract<Job, { kind: K }>): Promise<JobResult[K]> {
+    return new Promise((resolve, reject) => {
+      const p = { resolve: resolve as (v: unknown) => void, reject };
+      if (LATEST_ONLY.has(job.kind) && this.running.has(job.kind)) {
+        this.waiting.get(job.kind)?.reject(new Superseded());
+        this.waiting.set(job.kind, { job, ...p });
+        return;
+      }
+      this.send(job, p);
+    });
+  }
+}
+
+const lanes: Record<Lane, JobWorker> = { reader: new JobWorker('reader'), writer: new JobWorker('writer') };
+
+export function runInWorker<K extends Job['kind']>(job: Extract<Job, { kind: K }>): Promise<JobResult[K]> {
+  return lanes[LANE[job.kind]].run(job);
+}
+
+export function startWorkers(): void {
+  lanes.reader.start();
+  lanes.writer.start();
+}
+
+export const workersAvailable = () => typeof Worker !== 'undefined';

@@ -61,3 +61,22 @@ test('a 2,000-disk config: list pages, a wizard on one disk, list operations, un
   await expect.poll(() => docText(page), { timeout: 10_000 }).toBe(BIG);
   await expect(page.getByRole('heading', { name: `Disks (${N})` })).toBeVisible({ timeout: 30_000 });
 });
+
+test('a large document: its problems come from the worker, with their fixes', async ({ page }) => {
+  test.setTimeout(120_000);
+  // disk 3 repeats disk 1's name; disk 5 gives qcow2 to blkback
+  const text = BIG.replace(item(2), `    'format=raw,vdev=xvda,backendtype=phy,target=/dev/vg-storage/guest-volume-2',\n`).replace(item(4), `    'format=qcow2,vdev=xvde,backendtype=phy,target=/srv/e.qcow2',\n`);
+  await page.goto('/');
+  await ready(page);
+  await pasteText(page, text);
+  await expect(page.getByTestId('problems')).not.toContainText('checking', { timeout: 60_000 });
+  const clash = page.getByTestId('problems').locator('[data-code="XL-DUPLICATE-VDEV"]');
+  await expect(clash).toHaveAttribute('data-line', '7');
+  await expect(page.getByTestId('problems').locator('[data-code="XL-PHY-FORMAT"]')).toHaveAttribute('data-line', '9');
+  // the clash's fix, from the list: the next free name, which is the slot disk 3 left
+  await clash.getByRole('button', { name: 'Change: rename to xvdc, the next free name' }).click();
+  await expect.poll(() => docText(page)).toBe(BIG.replace(item(4), `    'format=qcow2,vdev=xvde,backendtype=phy,target=/srv/e.qcow2',\n`));
+  await expect(page.getByTestId('problems').locator('[data-code="XL-DUPLICATE-VDEV"]')).toHaveCount(0, { timeout: 60_000 });
+  // and the row of disk 5 says what is wrong
+  await expect(page.locator('.xd-disk[data-state="error"]').first()).toContainText('xvde');
+});

@@ -15,26 +15,15 @@
  * Each paste is timed BENCH_RUNS times (default 3) in a fresh page; the best and the worst are
  * printed. Builds the app if dist/ is missing (BENCH_BUILD=1 forces a build).
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
+import { ensureBuilt, letters, startPreview } from './lib/preview.mjs';
 
-const root = resolve(import.meta.dirname, '..');
-const dist = join(root, 'dist');
 const PORT = Number(process.env.BENCH_PORT ?? 4180);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const WAIT = Number(process.env.BENCH_WAIT_MS ?? 120_000);
 
-if (process.env.BENCH_BUILD || !existsSync(join(dist, 'index.html'))) {
-  execFileSync('npx', ['vite', 'build'], { cwd: root, stdio: 'inherit' });
-}
+ensureBuilt();
 
-function letters(i) {
-  let s = '';
-  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(97 + ((n - 1) % 26)) + s;
-  return s;
-}
 
 /** A domain with `n` disks of the usual kinds: qcow2 images, LVM volumes, RBD images, block-dmmd stacks. */
 function config(n) {
@@ -48,15 +37,7 @@ function config(n) {
   return `# a large domain\nname = "bench"\ntype = "pvh"\nmemory = 8192\ndisk = [\n${items.join('')}]\n`;
 }
 
-const server = spawn(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: root, stdio: 'pipe' });
-const stop = () => server.kill();
-process.on('exit', stop);
-await new Promise((ok, fail) => {
-  const t = setTimeout(() => fail(new Error('vite preview did not start')), 30000);
-  server.stdout.on('data', (d) => String(d).includes(String(PORT)) && (clearTimeout(t), ok()));
-  server.on('exit', (c) => fail(new Error(`vite preview exited ${c}`)));
-});
-const base = `http://127.0.0.1:${PORT}/`;
+const { base, stop } = await startPreview(PORT);
 
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
 

@@ -11,22 +11,19 @@
  *
  * Builds the app if dist/ is missing (BENCH_BUILD=1 forces a build). Uses Debian's Chromium.
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
+import { ensureBuilt, letters, root, startPreview } from './lib/preview.mjs';
 
-const root = resolve(import.meta.dirname, '..');
 const dist = join(root, 'dist');
 const PORT = Number(process.env.BENCH_PORT ?? 4179);
 const KEYS = Number(process.env.BENCH_KEYS ?? 200);
 const DISKS = Number(process.env.BENCH_DISKS ?? 64);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
-if (process.env.BENCH_BUILD || !existsSync(join(dist, 'index.html'))) {
-  execFileSync('npx', ['vite', 'build'], { cwd: root, stdio: 'inherit' });
-}
+ensureBuilt();
 
 // 1. initial JavaScript
 const html = readFileSync(join(dist, 'index.html'), 'utf8');
@@ -43,24 +40,11 @@ const kinds = [
   (i) => String.raw`vdev=xvd${letters(i)},backendtype=qdisk,target=rbd:pool/img-${i}:id=libvirt:auth_supported=cephx\;none:mon_host=10.0.0.1\:6789\;10.0.0.2\:6789`,
   (i) => `vdev=xvd${letters(i)},script=block-dmmd,target=md;/dev/md${i};lvm;/dev/vgxen/lv-${i}`,
 ];
-function letters(i) {
-  let s = '';
-  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(97 + ((n - 1) % 26)) + s;
-  return s;
-}
 const specs = Array.from({ length: DISKS }, (_, i) => (i === 0 ? 'format=raw,vdev=xvda,target=/var/lib/xen/images/system.img' : kinds[i % kinds.length](i)));
 const quote = (s) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 const text = `name = "bench"\ntype = "pvh"\ndisk = [\n${specs.map((s) => `    ${quote(s)},\n`).join('')}]\n`;
 
-const server = spawn(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: root, stdio: 'pipe' });
-const stop = () => server.kill();
-process.on('exit', stop);
-await new Promise((ok, fail) => {
-  const t = setTimeout(() => fail(new Error('vite preview did not start')), 30000);
-  server.stdout.on('data', (d) => String(d).includes(String(PORT)) && (clearTimeout(t), ok()));
-  server.on('exit', (c) => fail(new Error(`vite preview exited ${c}`)));
-});
-const base = `http://127.0.0.1:${PORT}/`;
+const { base, stop } = await startPreview(PORT);
 
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
 try {

@@ -2,23 +2,18 @@
 /**
  * node scripts/screenshots.mjs — screenshots of the import-and-fix states, for a person to look
  * at (not a test): into reports/screenshots/. Light and dark, desktop and 360 px.
- * Runs `vite preview` of dist/ (build first: npx vite build) on SHOT_PORT (default 4185).
+ * Serves dist/ (built if missing) with `vite preview` on SHOT_PORT (default 4185).
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { chromium } from '@playwright/test';
+import { ensureBuilt, root, startPreview } from './lib/preview.mjs';
 
-const root = resolve(import.meta.dirname, '..');
 const out = join(root, 'reports/screenshots');
 mkdirSync(out, { recursive: true });
 const PORT = Number(process.env.SHOT_PORT ?? 4185);
-const server = spawn(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: root, stdio: 'pipe' });
-process.on('exit', () => server.kill());
-await new Promise((ok, fail) => {
-  server.stdout.on('data', (d) => String(d).includes(String(PORT)) && ok());
-  server.on('exit', (c) => fail(new Error(`vite preview exited ${c}`)));
-});
+ensureBuilt();
+const { base, stop } = await startPreview(PORT);
 const example = (f) => readFileSync(join(root, 'public/examples', f), 'utf8');
 
 async function paste(page, text) {
@@ -38,7 +33,7 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PAT
 try {
   for (const [scheme, width] of [['light', 1400], ['dark', 1400], ['light', 360]]) {
     const page = await browser.newPage({ viewport: { width, height: 1000 }, colorScheme: scheme });
-    await page.goto(`http://127.0.0.1:${PORT}/`);
+    await page.goto(base);
     await page.waitForSelector('html[data-ready="offline"]', { timeout: 60_000 });
     const shot = (name) => page.screenshot({ path: join(out, `${name}-${scheme}-${width}.png`), fullPage: width === 360 });
     await paste(page, example('wiki-paste.cfg'));
@@ -53,7 +48,7 @@ try {
     await page.getByRole('button', { name: /^Edit disk 1/ }).click();
     await page.waitForTimeout(600);
     await shot('5-wizard-on-pasted');
-    await page.goto(`http://127.0.0.1:${PORT}/`);
+    await page.goto(base);
     await page.waitForSelector('html[data-ready="offline"]');
     await paste(page, example('rbd-three-monitors.cfg'));
     await page.getByRole('button', { name: 'Share' }).click();
@@ -68,5 +63,5 @@ try {
   console.log(`screenshots in ${out}`);
 } finally {
   await browser.close();
-  server.kill();
+  stop();
 }

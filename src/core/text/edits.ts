@@ -37,3 +37,14 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
   parts.push(text.slice(pos));
   return parts.join('');
 }
+
+/** One edit that turns `a` into `b`: the span between their common prefix and suffix. */
+export function diffText(a: string, b: string): Edit | undefined {
+  if (a === b) return undefined;
+  const n = Math.min(a.length, b.length);
+  let p = 0;
+  while (p < n && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  let s = 0;
+  while (s < n - p && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
+  return { from: p, to: a.length - s, insert: b.slice(p, b.length - s) };
+}

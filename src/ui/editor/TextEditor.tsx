@@ -19,7 +19,7 @@ import { xml } from '@codemirror/lang-xml';
 import { tags as t } from '@lezer/highlight';
 import type { Syntax } from '../../core/document';
 import type { Diagnostic } from '../../core/lint';
-import type { Edit } from '../../core/text/edits';
+import { diffText, type Edit } from '../../core/text/edits';
 import { xlConfigHighlight, xlSpecsHighlight } from './xlLanguage';
 import { maskCephKeys } from './maskKeys';
 
@@ -126,17 +126,6 @@ function language(syntax: Syntax, large: boolean): Extension {
 
 const langKind = (s: Syntax, large: boolean) => (s === 'libvirt-xml' ? (large ? 'plain' : 'xml') : s === 'specs' ? 'specs' : 'config');
 
-/** One edit from a to b (their common prefix and suffix kept). */
-function diff(a: string, b: string): { from: number; to: number; insert: string } | undefined {
-  if (a === b) return undefined;
-  const n = Math.min(a.length, b.length);
-  let p = 0;
-  while (p < n && a.charCodeAt(p) === b.charCodeAt(p)) p++;
-  let s = 0;
-  while (s < n - p && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
-  return { from: p, to: a.length - s, insert: b.slice(p, b.length - s) };
-}
-
 function applyTo(text: string, edits: readonly Edit[]): string {
   // the edits of one transaction, in document order
   const parts: string[] = [];
@@ -149,6 +138,7 @@ function applyTo(text: string, edits: readonly Edit[]): string {
   return parts.join('');
 }
 
+/** A diagnostic in CodeMirror's form: made only when placed (one from a worker reads its fixes lazily). */
 function toCm(d: Diagnostic, forText: string, onFix: TextEditorProps['onFix']): CmDiagnostic {
   return {
     from: d.from,
@@ -273,7 +263,7 @@ export default function TextEditor(props: TextEditorProps) {
     const v = view.current;
     // changes still on their way to the store: it is behind the editor, not ahead
     if (!v || props.text === known.current || queue.current.length > 0) return;
-    const d = diff(known.current, props.text);
+    const d = diffText(known.current, props.text);
     known.current = props.text;
     if (d) v.dispatch({ changes: d, annotations: [fromStore.of(true)], scrollIntoView: false });
   }, [props.text]);
@@ -299,13 +289,13 @@ export default function TextEditor(props: TextEditorProps) {
    * the part of the text on screen (placing tens of thousands of marks takes a long task; the
    * problem list outside the editor has them all), moved along as the editor scrolls.
    */
-  const diags = useRef<{ list: CmDiagnostic[]; forText: string; window?: { from: number; to: number } } | undefined>(undefined);
+  const diags = useRef<{ list: readonly Diagnostic[]; forText: string; onFix: TextEditorProps['onFix']; window?: { from: number; to: number } } | undefined>(undefined);
   const place = useRef((v: EditorView) => {
     const d = diags.current;
     if (!d || known.current !== d.forText || view.current !== v) return;
     if (d.list.length <= WINDOW_ALL) {
       d.window = undefined;
-      v.dispatch(setDiagnostics(v.state, d.list));
+      v.dispatch(setDiagnostics(v.state, d.list.map((x) => toCm(x, d.forText, d.onFix))));
       return;
     }
     const { from, to } = v.viewport;
@@ -317,10 +307,10 @@ export default function TextEditor(props: TextEditorProps) {
       if (d.list[mid]!.to < w.from) lo = mid + 1;
       else hi = mid;
     }
-    const part: CmDiagnostic[] = [];
+    const part: Diagnostic[] = [];
     for (let i = lo; i < d.list.length && d.list[i]!.from <= w.to; i++) part.push(d.list[i]!);
     d.window = w;
-    v.dispatch(setDiagnostics(v.state, part));
+    v.dispatch(setDiagnostics(v.state, part.map((x) => toCm(x, d.forText, d.onFix))));
   });
   const placeTimer = useRef<number | undefined>(undefined);
   const schedulePlace = useRef((v: EditorView) => {
@@ -334,7 +324,7 @@ export default function TextEditor(props: TextEditorProps) {
     const forText = props.diagnosticsText;
     if (!v || !props.diagnostics || forText === undefined || forText !== known.current) return;
     const onFix = (edits: readonly Edit[], text: string) => latest.current.onFix(edits, text);
-    diags.current = { list: props.diagnostics.map((d) => toCm(d, forText, onFix)), forText };
+    diags.current = { list: props.diagnostics, forText, onFix };
     schedulePlace.current(v);
   }, [props.diagnostics, props.diagnosticsText, props.text]);
 

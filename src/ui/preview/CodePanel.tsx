@@ -1,5 +1,5 @@
 /** A titled block of generated text with Copy and Download buttons. */
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import { Button, CodeBlock, CodeBlockCode, Title } from '@patternfly/react-core';
 import { CheckIcon, CopyIcon, DownloadIcon } from '@patternfly/react-icons';
 import { copyText, downloadText } from '../download';
@@ -32,7 +32,8 @@ export function CodePanel({ title, what, text, realText, download, testId, child
   }, [copied]);
   const payload = realText ?? text;
   // what is shown may be cut (and masked) already: count the lines left out of what is copied
-  const shown = { text: firstLines(text, MAX_LINES).text, more: firstLines(payload, MAX_LINES).more };
+  // (remembered: the payload of a large domain is megabytes, and this panel re-renders as the page does)
+  const shown = useMemo(() => ({ text: firstLines(text, MAX_LINES).text, more: firstLines(payload, MAX_LINES).more }), [text, payload]);
   const actions = (
     <div className="xd-code-actions">
       <Button variant="link" size="sm" icon={copied ? <CheckIcon /> : <CopyIcon />} onClick={() => void copyText(payload).then(setCopied)} data-testid={`${testId}-copy`}>

@@ -9,7 +9,7 @@ import { QueryClient, QueryClientProvider, useMutation, useQueryClient } from '@
 import { Alert, AlertActionCloseButton, Button, Content, Skeleton, ToggleGroup, ToggleGroupItem, Toolbar, ToolbarContent, ToolbarGroup, ToolbarItem } from '@patternfly/react-core';
 import { BookOpenIcon, FolderOpenIcon, RedoIcon, ShareAltIcon, UndoIcon } from '@patternfly/react-icons';
 import type { Disk } from '../../core/model/disk';
-import type { Edit } from '../../core/text/edits';
+import { diffText, type Edit } from '../../core/text/edits';
 import { nextFreeVdev, type GuestType } from '../../core/xl/vdev';
 import { KINDS, type KindId } from '../wizard/kindInfo';
 import { downloadText } from '../download';
@@ -25,7 +25,7 @@ import { KindChooser } from './KindChooser';
 import { loadFromDb, loadSaved, save } from './persist';
 import { readFragment } from './share';
 import { ShareModal } from './ShareModal';
-import { diffText, initialWorkspace, workspaceReducer, type WorkspaceState } from './state';
+import { initialWorkspace, workspaceReducer, type WorkspaceState } from './state';
 import { useAnalysis } from './useAnalysis';
 import { job } from './useJob';
 import { runInWorker, startWorkers } from './workerClient';
@@ -262,7 +262,7 @@ function WorkspaceView(props: WorkspaceProps) {
     onError: failed('The fixes could not be applied'),
   });
   const onFixAll = useCallback(() => fixAll.mutate(latest.current.text), [fixAll]);
-  const safeFixes = useMemo(() => (analysis.diagnostics ?? []).filter((d) => d.fixes.some((f) => f.safe)).length, [analysis]);
+  const safeFixes = useMemo(() => analysis.safeFixes ?? (analysis.diagnostics ?? []).filter((d) => d.fixes.some((f) => f.safe)).length, [analysis]);
 
   const replace = useCallback((text: string, from: string) => {
     dispatch({ type: 'replace', text });

@@ -58,6 +58,8 @@ export type Analysis = {
   states: DiskStates;
   /** Core lint's diagnostics, in text order (undefined while a worker is still linting). */
   diagnostics?: Diagnostic[];
+  /** How many of them have a safe fix, when the worker counted it (else count them). */
+  safeFixes?: number;
   counts: Counts;
   diskStatement: string;
   configMessages: string[];

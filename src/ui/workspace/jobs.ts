@@ -14,6 +14,7 @@ import { duplicateDiskEdits, insertDiskEdits, moveDiskEdits, readDoc, removeDisk
 import { cephKeys, domainPreview } from '../preview';
 import { isFileBacked } from '../../core/lint';
 import { removeCephKeys, shareFragment } from './share';
+import { packDiagnostics, type PackedDiagnostics } from './packedDiagnostics';
 
 /**
  * A read document, laid out to cross postMessage cheaply: per-disk columns instead of an
@@ -57,7 +58,7 @@ export type Job =
 
 export type JobResult = {
   read: ReadResult;
-  lint: Diagnostic[];
+  lint: PackedDiagnostics;
   devices: string;
   fixAll: string;
   convert: string | { error: string };
@@ -95,10 +96,10 @@ export function readJob(text: string, guest: GuestType): ReadResult {
   };
 }
 
-/** What postMessage should move rather than copy. */
+/** What postMessage should move rather than copy: the typed arrays of a read or a lint. */
 export function transferables(result: unknown): Transferable[] {
-  const r = result as Partial<ReadResult> | null;
-  return r && r.from instanceof Int32Array && r.to instanceof Int32Array ? [r.from.buffer, r.to.buffer] : [];
+  if (!result || typeof result !== 'object') return [];
+  return Object.values(result).flatMap((v) => (v instanceof Int32Array || v instanceof Uint8Array ? [v.buffer] : []));
 }
 
 /** Only safe fixes, pass after pass (a fix can reveal the next problem). */
@@ -109,7 +110,7 @@ export function runJob(job: Job): JobResult[Job['kind']] {
     case 'read':
       return readJob(job.text, job.guest);
     case 'lint':
-      return lint(job.text, { guest: job.guest });
+      return packDiagnostics(lint(job.text, { guest: job.guest }));
     case 'devices':
       return domainPreview(readDoc(job.text, job.guest)).devicesXml;
     case 'fixAll':

@@ -9,7 +9,7 @@
  * edits of one group (typing in the editor, one wizard's keystrokes) merge into one step.
  */
 import { setDiskAt } from '../../core/document';
-import { applyEdits, type Edit } from '../../core/text/edits';
+import { applyEdits, diffText, type Edit } from '../../core/text/edits';
 import type { GuestType } from '../../core/xl/vdev';
 import type { Disk } from '../../core/model/disk';
 import { sameDisk } from '../../core/xl/formatSpec';
@@ -102,17 +102,6 @@ export function invertEdits(before: string, edits: readonly Edit[]): Edit[] {
     shift += e.insert.length - (e.to - e.from);
   }
   return out;
-}
-
-/** One edit that turns `a` into `b`: the span between their common prefix and suffix. */
-export function diffText(a: string, b: string): Edit | undefined {
-  if (a === b) return undefined;
-  const n = Math.min(a.length, b.length);
-  let p = 0;
-  while (p < n && a.charCodeAt(p) === b.charCodeAt(p)) p++;
-  let s = 0;
-  while (s < n - p && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
-  return { from: p, to: a.length - s, insert: b.slice(p, b.length - s) };
 }
 
 /** A position after edits (`assoc` -1 keeps it before text inserted right there). */

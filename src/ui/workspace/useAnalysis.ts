@@ -11,6 +11,7 @@ import { LARGE, analyze, countOf, diskStates, type Analysis, type DiskInfo } fro
 import { lazyDisks } from './lazyDisks';
 import type { ReadResult } from './jobs';
 import { runInWorker, workersAvailable } from './workerClient';
+import { unpackDiagnostics } from './packedDiagnostics';
 import type { Diagnostic } from '../../core/lint';
 
 export type AnalysisState = {
@@ -34,9 +35,9 @@ export function useAnalysis(text: string, guest: GuestType, version: number): An
     ...common,
   });
   // queued behind the read in the same worker, so it lints the document the read left there
-  const lint = useQuery<{ text: string; diagnostics: Diagnostic[] }>({
+  const lint = useQuery<{ text: string; diagnostics: Diagnostic[]; safeFixes: number }>({
     queryKey: ['lint', version, guest],
-    queryFn: () => runInWorker({ kind: 'lint', text, guest }).then((diagnostics) => ({ text, diagnostics })),
+    queryFn: () => runInWorker({ kind: 'lint', text, guest }).then((packed) => ({ text, diagnostics: unpackDiagnostics(packed), safeFixes: packed.safeFixes })),
     ...common,
   });
   // the all-disks XML last: while the reader works, the other core is the page's
@@ -70,7 +71,7 @@ export function useAnalysis(text: string, guest: GuestType, version: number): An
       states: diskStates(disks, diagnostics),
       fileBacked: r.fileBacked,
       keys: r.keys,
-      ...(diagnostics && { diagnostics }),
+      ...(diagnostics && { diagnostics, safeFixes: l!.safeFixes }),
       counts: countOf(diagnostics),
       diskStatement: r.diskStatement,
       configMessages: r.configMessages,

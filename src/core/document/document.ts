@@ -99,7 +99,7 @@ function read(text: string, options: ReadOptions): DocumentView {
       const guest = written ? guestFromXlSettings(type, builder).guest : (options.guest ?? 'pv');
       const disks = diskList(config).items.map((item, index): DocDisk => {
         const parse = parseSpec(item.spec);
-        return { index, from: item.from, to: item.to, spec: item.spec, sourceOffset: (i) => item.specOffsets[i]!, parse, disk: parse.ok ? parse.disk : undefined };
+        return { index, from: item.from, to: item.to, spec: item.spec, sourceOffset: (i) => item.specOffsets.at(i), parse, disk: parse.ok ? parse.disk : undefined };
       });
       return { text, syntax, guest, guestSource: written ? 'config' : options.guest ? 'user' : 'default', disks, config, lines };
     }

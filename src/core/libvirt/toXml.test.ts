@@ -161,6 +161,11 @@ describe('diskToLibvirt without the printed XML', () => {
       expect(bare.xml).toBeUndefined();
       expect(bare.diagnostics).toEqual(full.diagnostics);
       expect(bare.element).toEqual(full.element);
+      const none = diskToLibvirt(p.disk, { guest: 'pv', element: false });
+      expect(none.element).toBeUndefined();
+      expect(none.xml).toBeUndefined();
+      expect(none.diagnostics).toEqual(full.diagnostics);
+      expect(none.ceph).toEqual(full.ceph);
     }
   });
 });

@@ -28,6 +28,11 @@ export type ToXmlOptions = {
    * only (the linter): printing is a good part of the cost on a large config.
    */
   xml?: boolean;
+  /**
+   * Build the element (default true). False for a caller that wants the diagnostics only (the
+   * linter): the element tree was most of what linting a large config allocated. No `xml` then.
+   */
+  element?: boolean;
   /** decodeTarget, or a remembering one shared with the caller (targetDecoder). */
   decodeTarget?: (d: { target?: string }) => TargetDecode;
 };
@@ -229,6 +234,7 @@ export function diskToLibvirt(d: Disk, o: ToXmlOptions = {}): DiskToXml {
     );
   }
 
+  if (o.element === false) return { diagnostics: ds, ...(ceph && { ceph }) };
   const element = el('disk', { type, device: cdrom ? 'cdrom' : 'disk' }, [
     el('driver', { name: driverName, type: driverType, discard }),
     source,

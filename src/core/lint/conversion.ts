@@ -27,7 +27,7 @@ export function reportConversion(ctx: Lint, views: readonly SpecView[]): void {
     const disk = v.disk;
     if (!disk) return;
     const mine = reported[i]!;
-    const r = diskToLibvirt(disk, { guest: ctx.guest, xml: false, decodeTarget: ctx.decodeTarget });
+    const r = diskToLibvirt(disk, { guest: ctx.guest, element: false, decodeTarget: ctx.decodeTarget });
     for (const d of r.diagnostics) {
       if (d.severity === 'info' || d.code === 'LV-XL-SPEC') continue;
       if (COVERED[d.code]?.some((c) => mine.has(c))) continue;

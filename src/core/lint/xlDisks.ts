@@ -21,7 +21,7 @@ export function specViews(ctx: Lint, doc: DocumentView): SpecView[] {
       const known = doc.disks[item.index];
       const parse = known?.spec === item.spec && known.parse?.tokens ? known.parse : parseDiskSpec(item.spec, { tokens: true });
       const mode = item.atom === 'number' ? 'number' : 'string';
-      out.push(new SpecView(ctx, item.index, item.spec, parse, (i) => item.specOffsets[i]!, item.from, item.to, mode, item.quote ?? undefined));
+      out.push(new SpecView(ctx, item.index, item.spec, parse, (i) => item.specOffsets.at(i), item.from, item.to, mode, item.quote ?? undefined));
     }
   } else if (doc.syntax === 'specs') {
     for (const d of doc.disks) {

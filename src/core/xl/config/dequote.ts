@@ -14,10 +14,12 @@
  * On an error libxlutil keeps the part decoded so far; we do the same.
  */
 
+import { OffsetsBuilder, type SourceOffsets } from './offsets';
+
 export interface Dequoted {
   readonly value: string;
-  /** offsets[i] = source offset of what produced value[i]; last = closing quote. */
-  readonly offsets: number[];
+  /** offsets.at(i) = source offset of what produced value[i]; at(value.length) = closing quote. */
+  readonly offsets: SourceOffsets;
   readonly error?: string;
   /** Source offset of the backslash that caused the error. */
   readonly errorAt?: number;
@@ -67,15 +69,15 @@ export function dequote(src: string, from: number, to: number): Dequoted {
   const end = to - 1; // offset of the closing quote
   const nul = src.slice(from, to).includes('\0');
   let out = '';
-  const offsets: number[] = [];
+  const offsets = new OffsetsBuilder();
   let p = from + 1;
   while (p < end) {
     // Copy the run up to the next backslash in one piece.
     let q = p;
     while (q < end && src.charCodeAt(q) !== 92) q++; // bounded: indexOf could run past the token
     if (q > p) {
+      offsets.add(out.length, p, q - p);
       out += src.slice(p, q);
-      for (let i = p; i < q; i++) offsets.push(i);
       p = q;
       if (p >= end) break;
     }
@@ -84,21 +86,20 @@ export function dequote(src: string, from: number, to: number): Dequoted {
     p += 2;
     const simple = SIMPLE_ESCAPES[nc];
     if (simple !== undefined) {
+      offsets.add(out.length, at, 1);
       out += simple;
-      offsets.push(at);
     } else if (nc === 'x') {
       // libxlutil skips one more character, then parses at most two hex digits
       // but requires more than two: it always fails.
-      return { value: out, offsets: [...offsets, end], error: MSG_BAD_HEX, errorAt: at, nul };
+      return { value: out, offsets: offsets.finish(out.length, end), error: MSG_BAD_HEX, errorAt: at, nul };
     } else if (nc >= '0' && nc <= '7') {
       // strncpy(numbuf, p, 3) copies from the token, which ends with the quote.
       const n = strtoulDecimalLength(src.slice(p, Math.min(p + 3, to)));
-      if (n <= 1) return { value: out, offsets: [...offsets, end], error: MSG_BAD_OCTAL, errorAt: at, nul };
+      if (n <= 1) return { value: out, offsets: offsets.finish(out.length, end), error: MSG_BAD_OCTAL, errorAt: at, nul };
       p += n; // the number is parsed and then dropped: nothing is emitted
     } else {
-      return { value: out, offsets: [...offsets, end], error: MSG_BAD_ESCAPE, errorAt: at, nul };
+      return { value: out, offsets: offsets.finish(out.length, end), error: MSG_BAD_ESCAPE, errorAt: at, nul };
     }
   }
-  offsets.push(end);
-  return { value: out, offsets, nul };
+  return { value: out, offsets: offsets.finish(out.length, end), nul };
 }

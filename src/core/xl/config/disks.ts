@@ -10,6 +10,7 @@
  *   the spec "123").
  */
 import { locator, type Locate } from './locate';
+import { SourceOffsets } from './offsets';
 import type { Effective, Located, XlConfig, XlDiagnostic, XlValue } from './types';
 
 export interface DiskItem extends Located {
@@ -21,10 +22,10 @@ export interface DiskItem extends Located {
   readonly atom: 'string' | 'number';
   readonly quote: "'" | '"' | null;
   /**
-   * specOffsets[i] = source offset of spec[i]; specOffsets[spec.length] = the
-   * offset just past the spec (the closing quote, or the end of a number).
+   * specOffsets.at(i) = source offset of spec[i]; specOffsets.at(spec.length) =
+   * the offset just past the spec (the closing quote, or the end of a number).
    */
-  readonly specOffsets: readonly number[];
+  readonly specOffsets: SourceOffsets;
   /** Index into cfg.settings of the statement the item was written in. */
   readonly setting: number;
   readonly node: XlValue;
@@ -74,12 +75,24 @@ function toDiskItem(node: XlValue, setting: number, index: number): DiskItem | u
   if (node.kind === 'string') {
     return { index, spec: node.value, atom: 'string', quote: node.quote, from: node.from, to: node.to, start: node.start, end: node.end, specOffsets: node.offsets, setting, node };
   }
-  const specOffsets = Array.from({ length: node.value.length + 1 }, (_, i) => node.from + i);
+  const specOffsets = SourceOffsets.straight(node.from, node.value.length, node.from + node.value.length);
   return { index, spec: node.value, atom: 'number', quote: null, from: node.from, to: node.to, start: node.start, end: node.end, specOffsets, setting, node };
 }
 
+/**
+ * The lists made so far, by config: the document, its linter and its previews each ask for the
+ * list of the same (never changed) config, and a large one has tens of thousands of items.
+ */
+const lists = new WeakMap<XlConfig, DiskList>();
+
 /** The full picture of the `disk` setting as xl sees it. */
 export function diskList(cfg: XlConfig): DiskList {
+  let list = lists.get(cfg);
+  if (list === undefined) lists.set(cfg, (list = makeDiskList(cfg)));
+  return list;
+}
+
+function makeDiskList(cfg: XlConfig): DiskList {
   const values = cfg.ok ? cfg.values : cfg.bestEffort;
   const disk = values.get('disk');
   const exact = cfg.ok;
@@ -106,5 +119,5 @@ export function diskItems(cfg: XlConfig): DiskItem[] {
 /** Maps an index into a disk spec to the source offset it came from. */
 export function specIndexToOffset(item: DiskItem, index: number): number {
   const i = Math.max(0, Math.min(index, item.spec.length));
-  return item.specOffsets[i]!;
+  return item.specOffsets.at(i);
 }

@@ -4,6 +4,7 @@
  * text edits.
  */
 export type * from './types';
+export { SourceOffsets } from './offsets';
 export { readXlConfig, type ReadOptions } from './read';
 export { diskItems, diskList, specIndexToOffset, type DiskItem, type DiskList, type DiskListStatus } from './disks';
 export { quoteXlString, pickQuote, isXlQuotable, type XlQuote } from './quote';

@@ -23,6 +23,7 @@
  */
 import { T } from './grammar';
 import { dequote } from './dequote';
+import type { SourceOffsets } from './offsets';
 import type { Report } from './report';
 import type { XlToken, XlTokenKind } from './types';
 
@@ -34,7 +35,7 @@ export interface LexToken {
   readonly line: number | undefined;
   /** For STRING: the dequoted value and its offsets. */
   readonly value?: string;
-  readonly offsets?: readonly number[];
+  readonly offsets?: SourceOffsets;
   readonly escapeError?: string;
 }
 

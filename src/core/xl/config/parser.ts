@@ -20,6 +20,7 @@
  */
 import { NSYMBOLS, NTOKENS, R, RULES, T, TOKEN_NAMES } from './grammar';
 import { buildTables, type ParseTables } from './lalr';
+import { SourceOffsets } from './offsets';
 import type { LexToken, Lexer } from './lexer';
 import { EINVAL, type Report } from './report';
 import { applySetting } from './store';
@@ -137,7 +138,7 @@ export function parseConfig(src: string, lexer: Lexer, report: Report, position:
           kind: 'string',
           quote: src.charCodeAt(tok.from) === 34 ? '"' : "'",
           value: tok.value ?? '',
-          offsets: tok.offsets ?? [],
+          offsets: tok.offsets ?? SourceOffsets.straight(tok.from, 0, tok.from),
           from: tok.from,
           to: tok.to,
           start: position(tok.from),

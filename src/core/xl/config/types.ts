@@ -9,6 +9,7 @@
  */
 
 import type { LineCol, LineIndex } from '../../text/positions';
+import type { SourceOffsets } from './offsets';
 
 export interface Span {
   readonly from: number;
@@ -28,12 +29,12 @@ export interface XlStringValue extends Located {
   /** The string after quote and escape processing (what xl hands on). */
   readonly value: string;
   /**
-   * offsets[i] = source offset of the character that produced value[i]
-   * (for an escape: the offset of its backslash); offsets[value.length] = the
-   * offset of the closing quote. Lets a later linter put a disk-spec column at
-   * the right place in the file.
+   * offsets.at(i) = source offset of the character that produced value[i]
+   * (for an escape: the offset of its backslash); offsets.at(value.length) =
+   * the offset of the closing quote. Lets a later linter put a disk-spec
+   * column at the right place in the file.
    */
-  readonly offsets: readonly number[];
+  readonly offsets: SourceOffsets;
   /** Set when libxlutil's dequoting failed; value then holds the prefix it kept. */
   readonly escapeError?: string;
 }

@@ -120,11 +120,57 @@ function parseMonHost(s: string, item: ListItem): { ok: true; host: MonHost } | 
   return { ok: true, host: { host, port: port.port } };
 }
 
+/** A character of a plain host name (no escape, bracket, blank or separator). */
+function isHostChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 46 || c === 45 || c === 95;
+}
+
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
+const isSeparatorCode = (c: number) => c === 59 || c === 44 || c === 32;
+
+/**
+ * The usual monitor lists (`a\:6789\;b\:6789`: plain names or IPv4 addresses, ports written
+ * `\:PORT`) read without a character object per character: an RBD disk is decoded once per read
+ * and config of thousands of them. Anything else (brackets, other escapes, errors) is left to
+ * the general reader (undefined), which gives the same result for these.
+ */
+function plainMonHosts(s: string, from: number, to: number): { ok: true; hosts: MonHost[]; separator: RbdListSeparator } | undefined {
+  const hosts: MonHost[] = [];
+  let separator: RbdListSeparator | undefined;
+  let i = from;
+  for (;;) {
+    const hostFrom = i;
+    while (i < to && isHostChar(s.charCodeAt(i))) i++;
+    if (i === hostFrom) return undefined;
+    const host = s.slice(hostFrom, i);
+    if (i + 1 < to && s.charCodeAt(i) === 92 && s.charCodeAt(i + 1) === 58) {
+      const portFrom = i + 2;
+      i = portFrom;
+      while (i < to && isDigitCode(s.charCodeAt(i))) i++;
+      const port = Number(s.slice(portFrom, i));
+      if (i === portFrom || !(port >= 1 && port <= 65535)) return undefined;
+      hosts.push({ host, port });
+    } else hosts.push({ host });
+    if (i === to) return { ok: true, hosts, separator: separator ?? DEFAULT_RBD_LIST_SEPARATOR };
+    // a separator, escaped or not, with an item after it
+    const c = s.charCodeAt(i);
+    if (c === 92 && i + 1 < to && isSeparatorCode(s.charCodeAt(i + 1))) {
+      separator ??= s.slice(i, i + 2) as RbdListSeparator;
+      i += 2;
+    } else if (isSeparatorCode(c)) {
+      separator ??= s[i] as RbdListSeparator;
+      i += 1;
+    } else return undefined;
+  }
+}
+
 function monHostsIn(
   s: string,
   from: number,
   to: number,
 ): { ok: true; hosts: MonHost[]; separator: RbdListSeparator } | Fail {
+  const plain = plainMonHosts(s, from, to);
+  if (plain) return plain;
   const list = splitList(s, from, to, 'mon_host');
   if (!list.ok) return list;
   const hosts: MonHost[] = [];

@@ -85,6 +85,8 @@ export function findUnescaped(s: string, ch: string, from: number, to: number = 
 }
 
 export function unescape(s: string): string {
+  // most names hold no backslash: no copy, character by character
+  if (!s.includes('\\')) return s;
   let out = '';
   for (let i = 0; i < s.length; i++) {
     if (s[i] === '\\' && i + 1 < s.length) i++;
@@ -95,6 +97,10 @@ export function unescape(s: string): string {
 
 /** Backslash every character of `s` that is in `chars` (which should include the backslash). */
 export function escapeChars(s: string, chars: string): string {
+  // most names need no escape: no copy, character by character (chars are ASCII)
+  let i = 0;
+  while (i < s.length && !chars.includes(s[i]!)) i++;
+  if (i === s.length) return s;
   let out = '';
   for (const c of s) out += chars.includes(c) ? `\\${c}` : c;
   return out;

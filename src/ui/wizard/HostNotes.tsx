@@ -5,10 +5,8 @@
 import { Alert, List, ListItem } from '@patternfly/react-core';
 import { useState } from 'react';
 import { useWatch } from 'react-hook-form';
+import { LOOP_DEVICES } from '../../core/lint';
 import type { FormValues, KindId } from './kinds';
-
-/** Linux's default number of loop devices (the loop module's max_loop). */
-export const LOOP_DEVICES = 64;
 
 export function LoopNote({ fileBacked }: { fileBacked: number }) {
   const [open, setOpen] = useState(false);

@@ -8,6 +8,7 @@ import { Suspense, lazy, useCallback, useDeferredValue, useEffect, useMemo, useR
 import { QueryClient, QueryClientProvider, useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, AlertActionCloseButton, Button, Content, Skeleton, ToggleGroup, ToggleGroupItem, Toolbar, ToolbarContent, ToolbarGroup, ToolbarItem } from '@patternfly/react-core';
 import { BookOpenIcon, FolderOpenIcon, RedoIcon, ShareAltIcon, UndoIcon } from '@patternfly/react-icons';
+import { isFileBacked } from '../../core/lint';
 import type { Disk } from '../../core/model/disk';
 import { diffText, type Edit } from '../../core/text/edits';
 import { nextFreeVdev, type GuestType } from '../../core/xl/vdev';
@@ -43,19 +44,10 @@ const GUESTS: { id: GuestType; label: string; title: string }[] = [
 /** Files larger than this are not opened (xl configs are kilobytes). */
 const MAX_FILE = 32 * 1024 * 1024;
 
-/**
- * Disks served from a file through a loop device: a raw file (not under /dev) with no script,
- * left to libxl or given to phy (blkback). libxl hands other formats to qemu, which needs none.
- */
+/** Disks served from a file through a loop device: core lint's rule (XL-LOOP-BUDGET counts the same). */
 function fileBackedCount(a: Analysis): number {
   if (a.fileBacked !== undefined) return a.fileBacked;
-  let n = 0;
-  for (const d of a.disks) {
-    if (!d.disk) continue;
-    const { target, script, backendtype, format } = d.disk;
-    if (target && !target.startsWith('/dev/') && !/^[a-z0-9+.-]+:/i.test(target) && script === undefined && format === 'raw' && (backendtype === undefined || backendtype === 'phy')) n++;
-  }
-  return n;
+  return a.disks.filter((d) => d.disk && isFileBacked(d.disk)).length;
 }
 
 const keepSpec = (spec: string) => spec;
@@ -63,8 +55,8 @@ const keepSpec = (spec: string) => spec;
 /** Everything the page may need later is fetched once it is idle, so it keeps working offline. */
 async function warmUp(qc: QueryClient): Promise<void> {
   startWorkers();
-  // a first run compiles the parsers, the linter and the XML writer in the workers, so that a
-  // large paste is analysed at full speed: disks of the usual kinds, some with problems
+  // a first run compiles the parsers and the linter in the reader, so that a large paste starts
+  // on warm code: disks of the usual kinds, some with problems
   const kinds = [
     (i: number) => `format=qcow2,vdev=xvd${String.fromCharCode(97 + (i % 26))}${i},target=/srv/${i}.qcow2`,
     (i: number) => `/dev/vg/lv${i},raw,xvd${String.fromCharCode(97 + (i % 26))},w`,
@@ -73,7 +65,7 @@ async function warmUp(qc: QueryClient): Promise<void> {
     (i: number) => `vdev=xvdc${i},script=block-dmmd,target=md;/dev/md${i};lvm;/dev/vg/lv${i}`,
   ];
   const sample = `disk = [\n${Array.from({ length: 500 }, (_, i) => `  '${kinds[i % kinds.length]!(i)}',\n`).join('')}]\n`;
-  for (const kind of ['read', 'lint', 'devices'] as const) void runInWorker({ kind, text: sample, guest: 'pv' }).catch(() => {});
+  for (const kind of ['read', 'lint'] as const) void runInWorker({ kind, text: sample, guest: 'pv' }).catch(() => {});
   const fonts = ['400 1em "Red Hat Text"', 'italic 400 1em "Red Hat Text"', '700 1em "Red Hat Display"', 'italic 700 1em "Red Hat Display"', '400 1em "Red Hat Mono"', 'italic 400 1em "Red Hat Mono"', '1em "pf-v6-pficon"'];
   await Promise.allSettled([loadWizard(), loadEditor(), prefetchExamples(qc), ...(document.fonts ? fonts.map((f) => document.fonts.load(f)) : [])]);
   document.documentElement.dataset.ready = 'offline';

@@ -16,7 +16,7 @@ import type { DocumentView } from './document';
 export type WriteOptions = { style?: SpecStyle };
 
 /** The text a disk takes in this document's syntax (XML indented like `indent`). */
-function diskText(view: DocumentView, disk: Disk, options: WriteOptions, indent = ''): string {
+function diskText(view: Pick<DocumentView, 'syntax' | 'guest'>, disk: Disk, options: WriteOptions, indent = ''): string {
   if (view.syntax === 'libvirt-xml') {
     const xml = diskToLibvirt(disk, { guest: view.guest }).xml ?? '';
     return xml
@@ -48,14 +48,11 @@ export function setDisk(view: DocumentView, index: number, disk: Disk, options: 
  * (the UI, when a large document is read in a worker): the same text setDisk writes.
  */
 export function setDiskAt(text: string, syntax: Syntax, guest: GuestType, span: { from: number; to: number }, disk: Disk, options: WriteOptions = {}): Edit[] {
-  if (syntax === 'libvirt-xml') {
-    const view = { syntax, guest } as DocumentView;
-    return [{ from: span.from, to: span.to, insert: diskText(view, disk, options, indentBefore(text, span.from)) }];
-  }
-  const spec = formatDiskSpec(disk, { style: options.style ?? 'minimal' });
-  if (syntax !== 'xl-config') return [{ from: span.from, to: span.to, insert: spec }];
+  const written = diskText({ syntax, guest }, disk, options, indentBefore(text, span.from));
+  if (syntax !== 'xl-config') return [{ from: span.from, to: span.to, insert: written }];
+  // a config item keeps the quote it was written with
   const q = text[span.from];
-  return [{ from: span.from, to: span.to, insert: quoteXlString(spec, pickQuote(spec, q === '"' ? '"' : "'")) }];
+  return [{ from: span.from, to: span.to, insert: quoteXlString(written, pickQuote(written, q === '"' ? '"' : "'")) }];
 }
 
 /** Specs of the xl disks, as the list should read after a change. */

@@ -165,6 +165,21 @@ export const DiskList = memo(function DiskList({ analysis, selected, current, on
           {[states.xl && `${states.xl} unreadable`, states.error && `${states.error} with errors`, states.warning && `${states.warning} with warnings`].filter(Boolean).join(', ')}
         </p>
       )}
+      {/* above the rows: they grow a few per frame and settle their heights as they scroll into
+          view, so a pager below them would move under the pointer */}
+      {pages > 1 && (
+        <nav className="xd-pager" aria-label="Disk list pages">
+          <Button variant="secondary" size="sm" isDisabled={p === 0} onClick={() => setPage(p - 1)}>
+            Previous {PAGE}
+          </Button>
+          <span className="xd-subtle" aria-live="polite">
+            Disks {p * PAGE + 1}–{Math.min(count, (p + 1) * PAGE)} of {count}
+          </span>
+          <Button variant="secondary" size="sm" isDisabled={p >= pages - 1} onClick={() => setPage(p + 1)}>
+            Next {PAGE}
+          </Button>
+        </nav>
+      )}
       {count === 0 ? (
         analysis.configMessages.length > 0 ? (
           <EmptyState headingLevel="h3" titleText="xl cannot read the text yet" variant="sm">
@@ -206,19 +221,6 @@ export const DiskList = memo(function DiskList({ analysis, selected, current, on
             );
           })}
         </ol>
-      )}
-      {pages > 1 && (
-        <nav className="xd-pager" aria-label="Disk list pages">
-          <Button variant="secondary" size="sm" isDisabled={p === 0} onClick={() => setPage(p - 1)}>
-            Previous {PAGE}
-          </Button>
-          <span className="xd-subtle" aria-live="polite">
-            Disks {p * PAGE + 1}–{Math.min(count, (p + 1) * PAGE)} of {count}
-          </span>
-          <Button variant="secondary" size="sm" isDisabled={p >= pages - 1} onClick={() => setPage(p + 1)}>
-            Next {PAGE}
-          </Button>
-        </nav>
       )}
     </section>
   );

@@ -15,6 +15,7 @@ import { cephKeys, domainPreview } from '../preview';
 import { isFileBacked } from '../../core/lint';
 import { removeCephKeys, shareFragment } from './share';
 import { packDiagnostics, type PackedDiagnostics } from './packedDiagnostics';
+import { warmSample } from './warmSample';
 
 /**
  * A read document, laid out to cross postMessage cheaply: per-disk columns instead of an
@@ -54,7 +55,14 @@ export type Job =
   | { kind: 'fixAll'; text: string; guest: GuestType }
   | { kind: 'convert'; text: string; guest: GuestType; to: Target }
   | { kind: 'op'; text: string; guest: GuestType; op: DiskOp }
-  | { kind: 'share'; text: string; guest: GuestType; keepKeys: boolean };
+  | { kind: 'share'; text: string; guest: GuestType; keepKeys: boolean }
+  | { kind: 'warm'; round: number; disks: number; steps: readonly WarmStep[] };
+
+/** What a warm-up round runs: the work of one lane (./workerClient.ts). */
+export type WarmStep = 'read' | 'lint' | 'devices';
+
+/** The jobs about the user's text (all but the warm-up). */
+export type TextJob = Exclude<Job, { kind: 'warm' }>;
 
 export type JobResult = {
   read: ReadResult;
@@ -66,6 +74,8 @@ export type JobResult = {
   op: { edits: Edit[]; at?: { from: number; to: number; index: number } };
   /** The share link's fragment, and how many Ceph keys the text holds (left out unless kept). */
   share: { fragment: string; keys: number };
+  /** How long the round took (ms): later rounds show how warm the worker got. */
+  warm: number;
 };
 
 export function readJob(text: string, guest: GuestType): ReadResult {
@@ -117,6 +127,8 @@ export function runJob(job: Job): JobResult[Job['kind']] {
       return fixAll(job.text, { guest: job.guest }, safeOnly).text;
     case 'convert':
       return convertText(job.text, job.guest, job.to);
+    case 'warm':
+      return warmJob(job.round, job.disks, job.steps);
     case 'share': {
       const r = removeCephKeys(job.text, job.guest);
       return { fragment: shareFragment({ text: job.keepKeys ? job.text : r.text, guest: job.guest }), keys: r.removed };
@@ -139,6 +151,18 @@ export function runJob(job: Job): JobResult[Job['kind']] {
       }
     }
   }
+}
+
+/** One round of warm-up: the steps on a sample config new to this round (see ./warmSample.ts). */
+export function warmJob(round: number, disks: number, steps: readonly WarmStep[]): number {
+  const t = performance.now();
+  const text = warmSample(disks, round);
+  for (const step of steps) {
+    if (step === 'read') readJob(text, 'pvh');
+    else if (step === 'lint') packDiagnostics(lint(text, { guest: 'pvh' }));
+    else domainPreview(readDoc(text, 'pvh'));
+  }
+  return performance.now() - t;
 }
 
 /** Where disk `index` sits in a text (after an op: the inserted disk's span, for its wizard). */

@@ -44,16 +44,19 @@ export type CheckContext = {
   decodeTarget?: (d: Disk) => TargetDecode;
 };
 
-/** parseVdev, remembered: a domain's names are decoded for each disk and for the index of earlier ones. */
-const vdevCache = new Map<string, Vdev>();
+/**
+ * parseVdev, remembering the last names: a disk's name is decoded by its checks, then by the
+ * index of earlier disks, one right after the other. (Remembering every name of a large domain
+ * kept them all alive through young-generation collections, which cost more than decoding.)
+ */
+const recentVdevs: { name: string; vdev: Vdev }[] = [];
+let nextVdev = 0;
 function parseVdev(name: string): Vdev {
-  let v = vdevCache.get(name);
-  if (v === undefined) {
-    if (vdevCache.size > 10000) vdevCache.clear();
-    v = decodeVdev(name);
-    vdevCache.set(name, v);
-  }
-  return v;
+  for (const r of recentVdevs) if (r.name === name) return r.vdev;
+  const vdev = decodeVdev(name);
+  recentVdevs[nextVdev] = { name, vdev };
+  nextVdev = (nextVdev + 1) % 4;
+  return vdev;
 }
 
 /** An empty index of a domain's earlier disks, to grow disk by disk while checking them. */

@@ -21,46 +21,41 @@ const COVERED: Partial<Record<LvCode, OwnCode[]>> = {
   'LV-FORMAT-EMPTY': ['XL-EMPTY-FORMAT'],
 };
 
-export function reportConversion(ctx: Lint, views: readonly SpecView[]): void {
-  const reported = codesWithin(ctx, views);
-  views.forEach((v, i) => {
-    const disk = v.disk;
-    if (!disk) return;
-    const mine = reported[i]!;
-    const r = diskToLibvirt(disk, { guest: ctx.guest, element: false, decodeTarget: ctx.decodeTarget });
-    for (const d of r.diagnostics) {
-      if (d.severity === 'info' || d.code === 'LV-XL-SPEC') continue;
-      if (COVERED[d.code]?.some((c) => mine.has(c))) continue;
-      const range = subjectRange(v, d.subject);
-      ctx.report(d.code, d.severity, `libvirt: ${d.message}`, range.from, range.to);
+/**
+ * Reports what converting the disk of view `v` loses, once its own rules have run: `mark` is the
+ * number of diagnostics reported before them (the codes since then are what they said).
+ */
+export function reportConversion(ctx: Lint, v: SpecView, mark: number): void {
+  const disk = v.disk;
+  if (!disk) return;
+  let mine: Set<string> | undefined;
+  const r = diskToLibvirt(disk, { guest: ctx.guest, element: false, decodeTarget: ctx.decodeTarget });
+  for (const d of r.diagnostics) {
+    if (d.severity === 'info' || d.code === 'LV-XL-SPEC') continue;
+    const covered = COVERED[d.code];
+    if (covered) {
+      mine ??= codesWithin(ctx, v, mark);
+      if (covered.some((c) => mine!.has(c))) continue;
     }
-  });
+    const range = subjectRange(v, d.subject);
+    ctx.report(d.code, d.severity, `libvirt: ${d.message}`, range.from, range.to);
+  }
 }
 
-/**
- * The codes already reported within each view's span. Views are in text order and do not
- * overlap, so each diagnostic is placed by a binary search (not by a scan per view).
- */
-function codesWithin(ctx: Lint, views: readonly SpecView[]): Set<string>[] {
-  const sets = views.map(() => new Set<string>());
-  for (const d of ctx.out) {
-    let lo = 0;
-    let hi = views.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (views[mid]!.from <= d.from) lo = mid;
-      else hi = mid - 1;
-    }
-    const v = views[lo];
-    if (v && d.from >= v.from && d.to <= v.to) sets[lo]!.add(d.code);
+/** The codes reported within the view's span since `mark`. */
+function codesWithin(ctx: Lint, v: SpecView, mark: number): Set<string> {
+  const out = new Set<string>();
+  for (let i = mark; i < ctx.out.length; i++) {
+    const d = ctx.out[i]!;
+    if (d.from >= v.from && d.to <= v.to) out.add(d.code);
   }
-  return sets;
+  return out;
 }
 
 /** The text an xl key (or RBD option) was written in, else the whole spec. */
 function subjectRange(v: SpecView, subject: string | undefined): { from: number; to: number } {
-  const whole = v.range(0, v.spec.length);
-  if (!subject) return whole;
+  const whole = () => v.range(0, v.spec.length);
+  if (!subject) return whole();
   const f = v.fields;
   if (subject === 'target' && f.target) return v.range(f.target.from, f.target.to);
   if (subject === 'vdev' && f.vdev) return v.range(f.vdev.from, f.vdev.to);
@@ -77,5 +72,5 @@ function subjectRange(v: SpecView, subject: string | undefined): { from: number;
       return v.range(f.target.from + at + 1, f.target.from + (end < 0 ? target.length : end));
     }
   }
-  return whole;
+  return whole();
 }

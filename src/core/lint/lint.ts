@@ -7,7 +7,7 @@ import { readDocument } from '../document';
 import { Lint } from './context';
 import { lintConfig } from './config/rules';
 import { reportConversion } from './conversion';
-import { reportLoopBudget } from './loops';
+import { overLoopBudget, reportLoopBudget } from './loops';
 import type { Diagnostic, LintOptions } from './types';
 import { lintXml } from './xml/rules';
 import { lintSpecLines, lintXlDisks, specViews } from './xlDisks';
@@ -20,24 +20,22 @@ export function lint(text: string, options: LintOptions = {}): Diagnostic[] {
   switch (doc.syntax) {
     case 'empty':
       return [];
-    case 'xl-config': {
-      lintConfig(ctx, doc.config!);
-      const views = specViews(ctx, doc);
-      lintXlDisks(ctx, views);
-      reportLoopBudget(ctx, views.map((v) => ({ disk: v.disk, from: v.from, to: v.to })));
-      if (options.conversion !== false) reportConversion(ctx, views);
-      break;
-    }
+    case 'xl-config':
     case 'specs': {
-      const views = lintSpecLines(ctx, specViews(ctx, doc));
-      lintXlDisks(ctx, views);
-      reportLoopBudget(ctx, views.map((v) => ({ disk: v.disk, from: v.from, to: v.to })));
-      if (options.conversion !== false) reportConversion(ctx, views);
+      if (doc.syntax === 'xl-config') lintConfig(ctx, doc.config!);
+      let views = specViews(ctx, doc);
+      if (doc.syntax === 'specs') views = lintSpecLines(ctx, views);
+      const budget = overLoopBudget(views);
+      // disk by disk: its own rules, the loop budget when it is the disk over it, what converting it loses
+      lintXlDisks(ctx, views, (v, mark) => {
+        if (budget?.over === v) reportLoopBudget(ctx, budget);
+        if (options.conversion !== false) reportConversion(ctx, v, mark);
+      });
       break;
     }
     case 'libvirt-xml':
       lintXml(ctx, doc, options);
-      reportLoopBudget(ctx, doc.disks.map((d) => ({ disk: d.disk, from: d.from, to: d.to })));
+      reportLoopBudget(ctx, overLoopBudget(doc.disks));
       break;
   }
   return ctx.out.sort((a, b) => a.from - b.from || a.to - b.to || RANK[a.severity] - RANK[b.severity]);

@@ -8,14 +8,20 @@ import type { Lint } from './context';
 
 export const LOOP_DEVICES = 64;
 
-export function reportLoopBudget(ctx: Lint, disks: readonly { disk?: Disk; from: number; to: number }[]): void {
+/** The first file-backed disk over the budget, and how many there are (undefined: within it). */
+export function overLoopBudget<D extends { disk?: Disk; from: number; to: number }>(disks: readonly D[]): { over: D; files: number } | undefined {
   const files = disks.filter((d) => d.disk && isFileBacked(d.disk));
-  if (files.length <= LOOP_DEVICES) return;
-  const over = files[LOOP_DEVICES]!;
+  return files.length > LOOP_DEVICES ? { over: files[LOOP_DEVICES]!, files: files.length } : undefined;
+}
+
+/** Reported on the first disk over the budget. */
+export function reportLoopBudget(ctx: Lint, budget: { over: { from: number; to: number }; files: number } | undefined): void {
+  if (!budget) return;
+  const { over, files } = budget;
   ctx.report(
     'XL-LOOP-BUDGET',
     'warning',
-    `${files.length} file-backed disks: each one served by blkback takes a loop device on the host, and Linux creates ${LOOP_DEVICES} by default (this is disk ${LOOP_DEVICES + 1} of them) — add "options loop max_loop=x" (x = the number you need, for all domains) to /etc/modprobe.conf.local (or a file in /etc/modprobe.d/) and reload the loop module while no loop device is in use, or serve the images with backendtype=qdisk`,
+    `${files} file-backed disks: each one served by blkback takes a loop device on the host, and Linux creates ${LOOP_DEVICES} by default (this is disk ${LOOP_DEVICES + 1} of them) — add "options loop max_loop=x" (x = the number you need, for all domains) to /etc/modprobe.conf.local (or a file in /etc/modprobe.d/) and reload the loop module while no loop device is in use, or serve the images with backendtype=qdisk`,
     over.from,
     over.to,
   );

@@ -10,7 +10,7 @@ import { Alert, AlertActionCloseButton, Button, Content, Skeleton, ToggleGroup, 
 import { BookOpenIcon, FolderOpenIcon, RedoIcon, ShareAltIcon, UndoIcon } from '@patternfly/react-icons';
 import { isFileBacked } from '../../core/lint';
 import type { Disk } from '../../core/model/disk';
-import { diffText, type Edit } from '../../core/text/edits';
+import { applyEdits, diffText, type Edit } from '../../core/text/edits';
 import { nextFreeVdev, type GuestType } from '../../core/xl/vdev';
 import { KINDS, type KindId } from '../wizard/kindInfo';
 import { downloadText } from '../download';
@@ -27,9 +27,9 @@ import { loadFromDb, loadSaved, save } from './persist';
 import { readFragment } from './share';
 import { ShareModal } from './ShareModal';
 import { initialWorkspace, workspaceReducer, type WorkspaceState } from './state';
-import { useAnalysis } from './useAnalysis';
+import { isLarge, useAnalysis } from './useAnalysis';
 import { job } from './useJob';
-import { startWorkers } from './workerClient';
+import { startEarly, startWorkers } from './workerClient';
 
 /** The wizard (react-hook-form, the resolver, every kind's fields) loads on demand. */
 const loadWizard = () => import('../wizard/DiskWizard');
@@ -236,7 +236,12 @@ function WorkspaceView(props: WorkspaceProps) {
     [runOp],
   );
   const onFix = useCallback((edits: readonly Edit[], forText: string) => dispatch({ type: 'edit', edits, base: forText }), []);
-  const onEdits = useCallback((edits: Edit[], group: string | undefined) => dispatch({ type: 'edit', edits, ...(group && { group, at: Date.now() }) }), []);
+  const onEdits = useCallback((edits: Edit[], group: string | undefined) => {
+    // a large text's analysis starts now, not once React has rendered the change
+    const text = applyEdits(latest.current.text, edits);
+    if (isLarge(text)) startEarly(text, latest.current.guest);
+    dispatch({ type: 'edit', edits, ...(group && { group, at: Date.now() }) });
+  }, []);
   const onUndo = useCallback(() => dispatch({ type: 'undo' }), []);
   const onRedo = useCallback(() => dispatch({ type: 'redo' }), []);
 

@@ -8,6 +8,7 @@
  * Read, lint and the XML are "latest only": while one runs, a newer request of the same kind
  * waits, and replaces any older one still waiting (which is rejected with Superseded).
  */
+import type { GuestType } from '../../core/xl/vdev';
 import type { Job, JobResult, TextJob, WarmStep } from './jobs';
 
 export class Superseded extends Error {
@@ -80,7 +81,30 @@ class JobWorker {
 const lanes: Record<Lane, JobWorker> = { reader: new JobWorker('reader'), writer: new JobWorker('writer') };
 
 export function runInWorker<K extends TextJob['kind']>(job: Extract<TextJob, { kind: K }>): Promise<JobResult[K]> {
+  const kind: TextJob['kind'] = job.kind;
+  if ((kind === 'read' || kind === 'lint') && early && early.guest === job.guest && early.text === job.text) {
+    const sent = early.sent[kind];
+    if (sent) {
+      delete early.sent[kind];
+      return sent as Promise<JobResult[K]>;
+    }
+  }
   return lanes[LANE[job.kind]].run(job);
+}
+
+/** The read and the lint startEarly sent, until runInWorker hands them out. */
+let early: { text: string; guest: GuestType; sent: Partial<Record<'read' | 'lint', Promise<unknown>>> } | undefined;
+
+/**
+ * Sends the read and the lint of a text the workspace is about to show, without waiting for the
+ * render that asks for them (on a large paste that render takes tens of milliseconds, and the
+ * workers would wait for it); runInWorker then hands these out.
+ */
+export function startEarly(text: string, guest: GuestType): void {
+  const sent = { read: lanes.reader.run({ kind: 'read', text, guest }), lint: lanes.reader.run({ kind: 'lint', text, guest }) };
+  // not asked for after all (the text changed again first): nobody waits for them
+  for (const p of Object.values(sent)) p.catch(() => undefined);
+  early = { text, guest, sent };
 }
 
 /** What each lane warms up on: its own work (the writer's conversions and fixes lint too). */

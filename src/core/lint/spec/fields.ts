@@ -29,52 +29,61 @@ export type Fields = {
   hadPrefix: boolean;
 };
 
-const STRING_FIELDS = new Set(['vdev', 'script', 'backend', 'colo-host', 'colo-export', 'active-disk', 'hidden-disk']);
+class SpecFields implements Fields {
+  target?: Loc;
+  format?: Loc;
+  vdev?: Loc;
+  access: Loc[] = [];
+  positionalAccess?: Loc;
+  positional: Fields['positional'] = [];
+  prefixes: ScannedToken[] = [];
+  flags: ScannedToken[] = [];
+  hadPrefix = false;
+  private byName?: Map<string, ScannedToken[]>;
+
+  constructor(
+    private readonly tokens: readonly ScannedToken[],
+    private readonly upTo: number,
+  ) {}
+
+  /** Worked out when a rule asks: most disks have nothing to report, and no rule asks. */
+  get keys(): Map<string, ScannedToken[]> {
+    return (this.byName ??= keysOf(this.tokens, this.upTo));
+  }
+}
 
 /**
  * Replays the scan of one part. `upTo` stops before the token at that index (to see the state
  * an error was raised in). Tokens of other parts are ignored.
  */
 export function specFields(spec: string, tokens: readonly ScannedToken[], upTo = tokens.length): Fields {
-  const f: Fields = { access: [], positional: [], prefixes: [], keys: new Map(), flags: [], hadPrefix: false };
+  const f = new SpecFields(tokens, upTo);
   let target: string | undefined;
   let vdev: string | undefined;
   let format = false;
   let accessSet = false;
   const val = (t: ScannedToken) => spec.slice(t.valueFrom, t.valueTo);
   const loc = (t: ScannedToken, via: Loc['via'], from = t.valueFrom, to = t.valueTo): Loc => ({ from, to, token: t, via });
-  const keyed = (name: string, t: ScannedToken) => {
-    const list = f.keys.get(name);
-    if (list) list.push(t);
-    else f.keys.set(name, [t]);
-  };
   for (let i = 0; i < Math.min(upTo, tokens.length); i++) {
     const t = tokens[i]!;
     if (t.part !== 0) continue;
     switch (t.rule) {
       case 'key': {
         const name = t.name!;
-        keyed(name, t);
-        const v = val(t);
         if (name === 'format') {
           format = true;
           f.format = loc(t, 'key');
         } else if (name === 'access') f.access.push(loc(t, 'key'));
         else if (name === 'vdev') {
           if (vdev === undefined || vdev === '') {
-            vdev = v;
+            vdev = val(t);
             f.vdev = loc(t, 'key');
           }
-        } else if (STRING_FIELDS.has(name)) {
-          // other string fields are not tracked by location beyond their token
         }
+        // other fields are not tracked by location beyond their token
         break;
       }
-      case 'devtype-bad':
-        keyed('devtype', t);
-        break;
       case 'target':
-        keyed('target', t);
         if (target === undefined || target === '') {
           target = val(t);
           f.target = loc(t, 'key');
@@ -134,6 +143,21 @@ export function specFields(spec: string, tokens: readonly ScannedToken[], upTo =
     }
   }
   return f;
+}
+
+/** key= tokens by key name (`target` included), in order, of part 0 before token `upTo`. */
+function keysOf(tokens: readonly ScannedToken[], upTo: number): Map<string, ScannedToken[]> {
+  const out = new Map<string, ScannedToken[]>();
+  for (let i = 0; i < Math.min(upTo, tokens.length); i++) {
+    const t = tokens[i]!;
+    if (t.part !== 0) continue;
+    const name = t.rule === 'key' ? t.name! : t.rule === 'devtype-bad' ? 'devtype' : t.rule === 'target' ? 'target' : undefined;
+    if (name === undefined) continue;
+    const list = out.get(name);
+    if (list) list.push(t);
+    else out.set(name, [t]);
+  }
+  return out;
 }
 
 /** The index of the token whose range holds [from, to) (an error's range), or -1. */

@@ -52,6 +52,11 @@ export class SpecView {
     return (this.fieldsCache ??= specFields(this.spec, this.tokens));
   }
 
+  /** Lets go of what was worked out (the linter is done with this disk; asked again, it is redone). */
+  forget(): void {
+    this.fieldsCache = undefined;
+  }
+
   get disk(): Disk | undefined {
     return this.parse.ok ? this.parse.disk : undefined;
   }

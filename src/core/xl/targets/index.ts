@@ -67,26 +67,25 @@ export function decodeTarget(disk: { target?: string; script?: string; devtype?:
 }
 
 /**
- * decodeTarget, remembered by script and target, for a caller that decodes the same disks more
- * than once (the linter's checks, then the libvirt mapper, on a config of thousands of disks).
+ * decodeTarget, remembering the last few targets it decoded, for a caller that decodes each
+ * disk more than once in a row (the linter's checks, then the libvirt mapper, disk by disk).
+ * Only a few: remembering every disk of a 10,000-disk config kept thousands of decodes alive
+ * through young-generation collections, which then cost more than decoding again.
  * The results are shared between calls: never change them.
  */
-export function targetDecoder(): (disk: { target?: string; script?: string }) => TargetDecode {
-  // script ('' for none, as decodeTarget reads it) → target → result
-  const memo = new Map<string, Map<string, TargetDecode>>();
+export function targetDecoder(size = 4): (disk: { target?: string; script?: string }) => TargetDecode {
+  const recent: { script: string; target: string; result: TargetDecode }[] = [];
+  let next = 0;
   return (disk) => {
     const script = disk.script ?? '';
     const target = disk.target ?? '';
     // a path or other plain target decodes in a few steps: only what takes a parse is remembered
     if (script === '' && !target.startsWith('rbd:') && !target.startsWith('nbd:')) return decodeTarget({ target });
-    let byTarget = memo.get(script);
-    if (!byTarget) memo.set(script, (byTarget = new Map()));
-    let r = byTarget.get(target);
-    if (r === undefined) {
-      r = decodeTarget(script === '' ? { target } : { target, script });
-      byTarget.set(target, r);
-    }
-    return r;
+    for (const r of recent) if (r.target === target && r.script === script) return r.result;
+    const result = decodeTarget(script === '' ? { target } : { target, script });
+    recent[next] = { script, target, result };
+    next = (next + 1) % size;
+    return result;
   };
 }
 

@@ -141,7 +141,9 @@ export const DiskList = memo(function DiskList({ analysis, selected, current, on
   const [page, setPage] = useState(0);
   const pages = Math.max(1, Math.ceil(count / PAGE));
   const p = Math.min(page, pages - 1);
-  const rendered = useGrowing(Math.min(PAGE, count - p * PAGE), ROWS_PER_FRAME, p);
+  // the rest of the page once the lint is in: meanwhile every frame of new rows (a layout of the
+  // whole page) would take the cores the workers need
+  const rendered = useGrowing(Math.min(PAGE, count - p * PAGE), ROWS_PER_FRAME, p, analysis.diagnostics === undefined);
   const rows = analysis.disks.slice(p * PAGE, p * PAGE + rendered);
   const diags = analysis.diagnostics ?? [];
   const states = { error: 0, warning: 0, xl: 0 };

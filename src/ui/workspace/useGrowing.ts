@@ -9,14 +9,14 @@
  */
 import { useEffect, useState } from 'react';
 
-export function useGrowing(total: number, step: number, reset?: unknown): number {
+export function useGrowing(total: number, step: number, reset?: unknown, paused = false): number {
   const [state, setState] = useState({ reset, n: step });
   const n = Object.is(state.reset, reset) ? state.n : step;
   if (!Object.is(state.reset, reset)) setState({ reset, n: step });
   useEffect(() => {
-    if (n >= total) return;
+    if (n >= total || paused) return;
     const id = requestAnimationFrame(() => setState((s) => (Object.is(s.reset, reset) ? { reset, n: s.n + step } : s)));
     return () => cancelAnimationFrame(id);
-  }, [n, total, step, reset]);
+  }, [n, total, step, reset, paused]);
   return Math.min(n, total);
 }

@@ -52,21 +52,29 @@ export type ReadOptions = {
 };
 
 /**
- * The last document read, and the specs parsed lately: the UI, the linter and the previews read
- * the same text one after another, and an edit to a large document changes few of its specs.
+ * The last document read, and the specs of the last xl document: the UI, the linter and the
+ * previews read the same text one after another, and an edit to a large document changes few
+ * of its specs. Only the last document's specs are kept (its view holds them anyway): keeping
+ * those of earlier documents too made every garbage collection of a large one mark them all.
  * Views and parses are never changed after they are made, so they can be shared.
  */
 let lastRead: { text: string; guest?: GuestType; source?: string; view: DocumentView } | undefined;
-const specCache = new Map<string, DiskParse>();
+let lastSpecs = new Map<string, DiskParse>();
 
-function parseSpec(spec: string): DiskParse {
-  let p = specCache.get(spec);
-  if (p === undefined) {
-    if (specCache.size >= 50000) specCache.clear();
-    p = parseDiskSpec(spec, { tokens: true });
-    specCache.set(spec, p);
-  }
-  return p;
+/** Parses specs, reusing the last document's parses; `done()` makes this document's the last. */
+function specParser(): { parse: (spec: string) => DiskParse; done: () => void } {
+  const mine = new Map<string, DiskParse>();
+  return {
+    parse(spec) {
+      let p = mine.get(spec) ?? lastSpecs.get(spec);
+      if (p === undefined) p = parseDiskSpec(spec, { tokens: true });
+      mine.set(spec, p);
+      return p;
+    },
+    done: () => {
+      lastSpecs = mine;
+    },
+  };
 }
 
 /** Reads a document of any syntax. Never throws on user text. */
@@ -97,10 +105,12 @@ function read(text: string, options: ReadOptions): DocumentView {
       const builder = setting('builder');
       const written = type !== undefined || builder !== undefined;
       const guest = written ? guestFromXlSettings(type, builder).guest : (options.guest ?? 'pv');
+      const specs = specParser();
       const disks = diskList(config).items.map((item, index): DocDisk => {
-        const parse = parseSpec(item.spec);
+        const parse = specs.parse(item.spec);
         return { index, from: item.from, to: item.to, spec: item.spec, sourceOffset: (i) => item.specOffsets.at(i), parse, disk: parse.ok ? parse.disk : undefined };
       });
+      specs.done();
       return { text, syntax, guest, guestSource: written ? 'config' : options.guest ? 'user' : 'default', disks, config, lines };
     }
     case 'libvirt-xml': {
@@ -120,18 +130,20 @@ function read(text: string, options: ReadOptions): DocumentView {
 /** Bare specs: each non-blank line is one disk. */
 function specLines(text: string): DocDisk[] {
   const disks: DocDisk[] = [];
+  const specs = specParser();
   let start = 0;
   while (start <= text.length) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     const spec = text.slice(start, end);
     if (spec.trim() !== '') {
-      const parse = parseSpec(spec);
+      const parse = specs.parse(spec);
       const from = start;
       disks.push({ index: disks.length, from, to: end, spec, sourceOffset: (i) => from + i, parse, disk: parse.ok ? parse.disk : undefined });
     }
     start = end + 1;
   }
+  specs.done();
   return disks;
 }
 

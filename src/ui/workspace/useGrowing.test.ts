@@ -46,4 +46,13 @@ describe('useGrowing', () => {
     nextFrame();
     expect(result.current).toBe(8);
   });
+
+  it('waits while paused, and grows on once it is not', () => {
+    const { result, rerender } = renderHook(({ paused }) => useGrowing(10, 4, 0, paused), { initialProps: { paused: true } });
+    expect(result.current).toBe(4);
+    expect(frames.size).toBe(0);
+    rerender({ paused: false });
+    nextFrame();
+    expect(result.current).toBe(8);
+  });
 });

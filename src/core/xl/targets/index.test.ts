@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { RBD_LIST_SEPARATORS, RBD_TYPED_OPTIONS, type StructuredTarget, StructuredTargetSchema } from '../../model/target';
-import { decodeTarget, encodeTarget } from './index';
+import { decodeTarget, encodeTarget, targetDecoder } from './index';
 
 /** pdev_path and script of the corpus cases (shared/corpus/xen/cases.jsonl) that carry targets. */
 const CORPUS: [id: string, target: string, script?: string][] = [
@@ -279,5 +279,23 @@ describe('decodeTarget / encodeTarget: properties', () => {
       }),
       { numRuns: 5000 },
     );
+  });
+});
+
+describe('targetDecoder', () => {
+  it('decodes as decodeTarget does, and gives the same result again for a recent target', () => {
+    const decode = targetDecoder(2);
+    const a = { target: 'rbd:pool/img:mon_host=1.2.3.4\\:6789' };
+    const b = { target: 'md;/dev/md0;lvm;/dev/vg/lv', script: 'block-dmmd' };
+    const c = { target: 'nbd:10.0.0.3:10809' };
+    expect(decode(a)).toEqual(decodeTarget(a));
+    expect(decode(b)).toEqual(decodeTarget(b));
+    // the same object for a target decoded lately: the checks and the mapper share one decode
+    expect(decode({ ...a })).toBe(decode(a));
+    // the script is part of what is remembered
+    expect(decode({ target: b.target })).toEqual(decodeTarget({ target: b.target }));
+    // older ones are decoded again (to the same value)
+    decode(c);
+    expect(decode(a)).toEqual(decodeTarget(a));
   });
 });

@@ -18,7 +18,7 @@
  * ("cold"). Builds the app if dist/ is missing (BENCH_BUILD=1 forces a build).
  */
 import { chromium } from '@playwright/test';
-import { ensureBuilt, letters, startPreview } from './lib/preview.mjs';
+import { ensureBuilt, largeConfig as config, startPreview } from './lib/preview.mjs';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4180);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -26,18 +26,6 @@ const WAIT = Number(process.env.BENCH_WAIT_MS ?? 120_000);
 
 ensureBuilt();
 
-
-/** A domain with `n` disks of the usual kinds: qcow2 images, LVM volumes, RBD images, block-dmmd stacks. */
-function config(n) {
-  const kinds = [
-    (i) => `format=qcow2,vdev=xvd${letters(i)},access=rw,target=/var/lib/xen/images/guest-${i}-data.qcow2`,
-    (i) => `format=raw,vdev=xvd${letters(i)},backendtype=phy,target=/dev/vg-storage/guest-volume-${i}`,
-    (i) => String.raw`vdev=xvd${letters(i)},backendtype=qdisk,target=rbd:rbd-pool/image-${i}:id=libvirt:mon_host=10.0.0.1\\:6789\\;10.0.0.2\\:6789`,
-    (i) => `vdev=xvd${letters(i)},script=block-dmmd,target=md;/dev/md${i};lvm;/dev/vgxen/lv-${i}`,
-  ];
-  const items = Array.from({ length: n }, (_, i) => `    '${kinds[i % kinds.length](i)}',\n`);
-  return `# a large domain\nname = "bench"\ntype = "pvh"\nmemory = 8192\ndisk = [\n${items.join('')}]\n`;
-}
 
 const { base, stop } = await startPreview(PORT);
 

@@ -7,7 +7,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
-import { ensureBuilt, root, startPreview } from './lib/preview.mjs';
+import { ensureBuilt, largeConfig, root, startPreview } from './lib/preview.mjs';
 
 const out = join(root, 'reports/screenshots');
 mkdirSync(out, { recursive: true });
@@ -58,6 +58,11 @@ try {
     await page.getByRole('button', { name: 'Examples' }).click();
     await page.waitForTimeout(600);
     await shot('7-examples');
+    await page.keyboard.press('Escape');
+    // a 10,000-disk config (as scripts/bench-import.mjs pastes it), once its problems are listed
+    await paste(page, largeConfig(10_000));
+    await page.waitForTimeout(1500);
+    await shot('8-large-paste');
     await page.close();
   }
   console.log(`screenshots in ${out}`);

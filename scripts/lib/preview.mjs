@@ -31,3 +31,15 @@ export function letters(i) {
   for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(97 + ((n - 1) % 26)) + s;
   return s;
 }
+
+/** A domain with `n` disks of the usual kinds: qcow2 images, LVM volumes, RBD images, block-dmmd stacks. */
+export function largeConfig(n) {
+  const kinds = [
+    (i) => `format=qcow2,vdev=xvd${letters(i)},access=rw,target=/var/lib/xen/images/guest-${i}-data.qcow2`,
+    (i) => `format=raw,vdev=xvd${letters(i)},backendtype=phy,target=/dev/vg-storage/guest-volume-${i}`,
+    (i) => String.raw`vdev=xvd${letters(i)},backendtype=qdisk,target=rbd:rbd-pool/image-${i}:id=libvirt:mon_host=10.0.0.1\\:6789\\;10.0.0.2\\:6789`,
+    (i) => `vdev=xvd${letters(i)},script=block-dmmd,target=md;/dev/md${i};lvm;/dev/vgxen/lv-${i}`,
+  ];
+  const items = Array.from({ length: n }, (_, i) => `    '${kinds[i % kinds.length](i)}',\n`);
+  return `# a large domain\nname = "bench"\ntype = "pvh"\nmemory = 8192\ndisk = [\n${items.join('')}]\n`;
+}

@@ -12,9 +12,9 @@ export function ensureBuilt() {
   }
 }
 
-/** `vite preview` of dist/ on `port`; resolves to its base URL once it listens, stopped at exit. */
-export async function startPreview(port) {
-  const server = spawn(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: root, stdio: 'pipe' });
+/** `vite preview` of dist/ (or `outDir`) on `port`; resolves to its base URL once it listens, stopped at exit. */
+export async function startPreview(port, outDir = 'dist') {
+  const server = spawn(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: root, stdio: 'pipe' });
   const stop = () => server.kill();
   process.on('exit', stop);
   await new Promise((ok, fail) => {

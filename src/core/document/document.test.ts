@@ -137,3 +137,21 @@ describe('setDiskAt (a disk rewritten from its span alone)', () => {
     }
   });
 });
+
+describe('readDocument after an edit', () => {
+  const spec = (i: number) => `format=raw,vdev=xvd${String.fromCharCode(97 + (i % 26))}${Math.floor(i / 26) || ''},target=/srv/${i}.img`;
+  const config = (specs: string[]) => `disk = [\n${specs.map((s) => `  '${s}',\n`).join('')}]\n`;
+  const specs = Array.from({ length: 60 }, (_, i) => spec(i));
+
+  it('reuses the parses of the specs the edit left alone, wherever the edit moved them', () => {
+    const before = readDocument(config(specs), { guest: 'pv' });
+    // two disks added at the top, one changed in the middle, one removed near the end
+    const edited = [spec(100), spec(101), ...specs.slice(0, 30), 'vdev=xvdz9,target=/changed', ...specs.slice(31, 50), ...specs.slice(51)];
+    const after = readDocument(config(edited), { guest: 'pv' });
+    expect(after.disks.map((d) => d.spec)).toEqual(edited);
+    const reused = after.disks.filter((d) => before.disks.some((b) => b.parse === d.parse)).map((d) => d.spec);
+    expect(reused).toEqual(specs.filter((_, i) => i !== 30 && i !== 50));
+    // and each parse is the parse of its own spec
+    for (const d of after.disks) expect(d.parse).toEqual(parseDiskSpec(d.spec!, { tokens: true }));
+  });
+});

@@ -237,9 +237,12 @@ function WorkspaceView(props: WorkspaceProps) {
   );
   const onFix = useCallback((edits: readonly Edit[], forText: string) => dispatch({ type: 'edit', edits, base: forText }), []);
   const onEdits = useCallback((edits: Edit[], group: string | undefined) => {
-    // a large text's analysis starts now, not once React has rendered the change
-    const text = applyEdits(latest.current.text, edits);
-    if (isLarge(text)) startEarly(text, latest.current.guest);
+    // a large paste's analysis starts now, not once React has rendered it (typing is left to the
+    // queries: keystrokes may come faster than renders, and latest.current would be behind)
+    if (edits.reduce((n, e) => n + e.insert.length + (e.to - e.from), 0) > 100_000) {
+      const text = applyEdits(latest.current.text, edits);
+      if (isLarge(text)) startEarly(text, latest.current.guest);
+    }
     dispatch({ type: 'edit', edits, ...(group && { group, at: Date.now() }) });
   }, []);
   const onUndo = useCallback(() => dispatch({ type: 'undo' }), []);

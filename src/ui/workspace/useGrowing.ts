@@ -5,7 +5,8 @@
  * new rows at once is a long frame; a few per frame keep every frame short.
  *
  * The count never shrinks as the list changes (typing must not make a list flicker); `reset`,
- * when it changes (another page of the list: all rows new), starts the growth again.
+ * when it changes (another page of the list: all rows new), starts the growth again; while
+ * `paused`, it does not grow (the page has more urgent work for the cores).
  */
 import { useEffect, useState } from 'react';
 

@@ -39,8 +39,11 @@ export type TextEditorProps = {
   /** Diagnostics of `diagnosticsText`; shown when it is the editor's text. */
   diagnostics?: readonly Diagnostic[];
   diagnosticsText?: string;
-  /** Edits typed, pasted or dropped; typing is grouped into one undo step per burst. */
-  onEdits: (edits: Edit[], group: string | undefined) => void;
+  /**
+   * Edits typed, pasted or dropped; typing is grouped into one undo step per burst. `large`: an
+   * edit of over LARGE_EDIT characters (a paste, a drop), brought a task after it was made.
+   */
+  onEdits: (edits: Edit[], group: string | undefined, large: boolean) => void;
   onUndo: () => void;
   onRedo: () => void;
   /** A fix chosen in the editor: its edits, and the text they are for. */
@@ -57,6 +60,9 @@ export type TextEditorProps = {
  */
 const WINDOW_ALL = 300;
 const WINDOW_MARGIN = 8_000;
+
+/** An edit this large (characters inserted and removed) comes in a task of its own, after the paste's. */
+const LARGE_EDIT = 100_000;
 
 /** Marks the transactions that bring the store's changes in (they are not sent back). */
 const fromStore = Annotation.define<boolean>();
@@ -170,14 +176,14 @@ export default function TextEditor(props: TextEditorProps) {
    * in a task of its own, after the editor has shown it, so that neither task is long; later
    * changes queue behind it, in order.
    */
-  const queue = useRef<{ edits: Edit[]; group: string | undefined }[]>([]);
+  const queue = useRef<{ edits: Edit[]; group: string | undefined; large: boolean }[]>([]);
   const flushTimer = useRef<number | undefined>(undefined);
   const flush = useRef(() => {
     window.clearTimeout(flushTimer.current);
     flushTimer.current = undefined;
     const q = queue.current;
     queue.current = [];
-    for (const c of q) latest.current.onEdits(c.edits, c.group);
+    for (const c of q) latest.current.onEdits(c.edits, c.group, c.large);
   });
 
   useEffect(() => {
@@ -197,8 +203,9 @@ export default function TextEditor(props: TextEditorProps) {
         // text) drops CodeMirror's marks, and brings no new lint: put them back
         if (diags.current && diags.current.forText.length === known.current.length && diags.current.forText === known.current) schedulePlace.current(u.view);
         const typing = tr.isUserEvent('input.type') || tr.isUserEvent('delete') || tr.isUserEvent('input.complete');
-        queue.current.push({ edits, group: typing ? 'editor' : undefined });
-        if (size > 100_000) {
+        const large = size > LARGE_EDIT;
+        queue.current.push({ edits, group: typing ? 'editor' : undefined, large });
+        if (large) {
           if (flushTimer.current === undefined) flushTimer.current = window.setTimeout(() => flush.current(), 0);
         } else if (flushTimer.current === undefined) flush.current();
       }

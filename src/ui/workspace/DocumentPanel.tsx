@@ -29,7 +29,7 @@ export type DocumentPanelProps = {
   source?: string;
   safeFixes: number;
   fixing: boolean;
-  onEdits: (edits: Edit[], group: string | undefined) => void;
+  onEdits: (edits: Edit[], group: string | undefined, large: boolean) => void;
   onUndo: () => void;
   onRedo: () => void;
   onFix: (edits: readonly Edit[], forText: string) => void;

@@ -236,10 +236,10 @@ function WorkspaceView(props: WorkspaceProps) {
     [runOp],
   );
   const onFix = useCallback((edits: readonly Edit[], forText: string) => dispatch({ type: 'edit', edits, base: forText }), []);
-  const onEdits = useCallback((edits: Edit[], group: string | undefined) => {
+  const onEdits = useCallback((edits: Edit[], group: string | undefined, large: boolean) => {
     // a large paste's analysis starts now, not once React has rendered it (typing is left to the
     // queries: keystrokes may come faster than renders, and latest.current would be behind)
-    if (edits.reduce((n, e) => n + e.insert.length + (e.to - e.from), 0) > 100_000) {
+    if (large) {
       const text = applyEdits(latest.current.text, edits);
       if (isLarge(text)) startEarly(text, latest.current.guest);
     }

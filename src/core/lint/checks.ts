@@ -11,6 +11,7 @@ import { scriptBaseName, scriptTargetKind } from '../model/target';
 import { decodeTarget, type TargetDecode } from '../xl/targets';
 import { indexToLetters, nextFreeVdev, parseVdev as decodeVdev, vdevAdvice, type Vdev } from '../xl/vdev';
 import type { OwnCode } from './codes';
+import { lastFew } from '../memo/lastFew';
 import { EarlierDisks, type EarlierDisk } from './earlierDisks';
 import { UsedVdevs } from './usedVdevs';
 import type { Severity } from './types';
@@ -44,20 +45,8 @@ export type CheckContext = {
   decodeTarget?: (d: Disk) => TargetDecode;
 };
 
-/**
- * parseVdev, remembering the last names: a disk's name is decoded by its checks, then by the
- * index of earlier disks, one right after the other. (Remembering every name of a large domain
- * kept them all alive through young-generation collections, which cost more than decoding.)
- */
-const recentVdevs: { name: string; vdev: Vdev }[] = [];
-let nextVdev = 0;
-function parseVdev(name: string): Vdev {
-  for (const r of recentVdevs) if (r.name === name) return r.vdev;
-  const vdev = decodeVdev(name);
-  recentVdevs[nextVdev] = { name, vdev };
-  nextVdev = (nextVdev + 1) % 4;
-  return vdev;
-}
+/** parseVdev, remembering the last names: a disk's name is decoded by its checks, then by the index of earlier disks. */
+const parseVdev: (name: string) => Vdev = lastFew(4, (a: string, b) => a === b, decodeVdev);
 
 /** An empty index of a domain's earlier disks, to grow disk by disk while checking them. */
 export const earlierDisks = (): EarlierDisks => new EarlierDisks(parseVdev);

@@ -15,6 +15,7 @@ import {
   scriptTargetKind,
   targetBackendtype,
 } from '../../model/target';
+import { lastFew } from '../../memo/lastFew';
 import { decodeDmmd, encodeDmmd } from './dmmd';
 import { decodeDrbd, encodeDrbd } from './drbd';
 import { decodeIscsi, encodeIscsi } from './iscsi';
@@ -69,23 +70,21 @@ export function decodeTarget(disk: { target?: string; script?: string; devtype?:
 /**
  * decodeTarget, remembering the last few targets it decoded, for a caller that decodes each
  * disk more than once in a row (the linter's checks, then the libvirt mapper, disk by disk).
- * Only a few: remembering every disk of a 10,000-disk config kept thousands of decodes alive
- * through young-generation collections, which then cost more than decoding again.
  * The results are shared between calls: never change them.
  */
 export function targetDecoder(size = 4): (disk: { target?: string; script?: string }) => TargetDecode {
-  const recent: { script: string; target: string; result: TargetDecode }[] = [];
-  let next = 0;
+  // script is '' for none, as decodeTarget reads it
+  const decode = lastFew(
+    size,
+    (a: { script: string; target: string }, b) => a.target === b.target && a.script === b.script,
+    ({ script, target }) => decodeTarget(script === '' ? { target } : { target, script }),
+  );
   return (disk) => {
     const script = disk.script ?? '';
     const target = disk.target ?? '';
     // a path or other plain target decodes in a few steps: only what takes a parse is remembered
     if (script === '' && !target.startsWith('rbd:') && !target.startsWith('nbd:')) return decodeTarget({ target });
-    for (const r of recent) if (r.target === target && r.script === script) return r.result;
-    const result = decodeTarget(script === '' ? { target } : { target, script });
-    recent[next] = { script, target, result };
-    next = (next + 1) % size;
-    return result;
+    return decode({ script, target });
   };
 }
 

@@ -48,7 +48,7 @@ function summary(name, runs) {
   console.log(`  longest main-thread task: ${runs.map((r) => Math.round(r.maxTask)).join(', ')} ms (tasks over 50 ms: ${runs.map((r) => r.longTasks).join(', ')})`);
   console.log(`  longest frame (script + style + layout + paint): ${runs.map((r) => Math.round(r.maxFrame)).join(', ')} ms (frames over 50 ms: ${runs.map((r) => r.longFrames).join(', ')})`);
   const best = runs.reduce((a, b) => ((b.linted ?? Infinity) < (a.linted ?? Infinity) ? b : a));
-  console.log(`  worker jobs (best run): ${best.jobs.map((j) => `${j.kind} ${Math.round(j.worker)} ms in the worker, done at ${Math.round(j.end)} ms`).join('; ')}`);
+  console.log(`  worker jobs (best run): ${best.jobs.map((j) => `${j.kind} sent at ${Math.round(j.sent)} ms, ${Math.round(j.worker)} ms in the worker, done at ${Math.round(j.end)} ms`).join('; ')}`);
   if (runs[0]?.warm) console.log(`  warm-up rounds (first run): ${runs[0].warm}`);
   if (runs.some((r) => r.crashed)) console.log('  THE TAB CRASHED');
 }

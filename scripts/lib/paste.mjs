@@ -2,7 +2,7 @@
  * One large paste into the built app in a fresh page, timed (scripts/bench-import.mjs,
  * scripts/bench-ab.mjs): from the paste event to the disk list showing all disks, the problems
  * listed and the all-disks XML written, with the longest main-thread task and frame meanwhile
- * and the worker jobs' times.
+ * and the worker jobs' times (when each was sent, its time in the worker, when its result came).
  */
 /** One paste into a fresh page; times in ms from the paste event. */
 export async function pasteOnce(browser, base, text, disks, { cold = false, wait = 120_000 } = {}) {
@@ -69,7 +69,7 @@ export async function pasteOnce(browser, base, text, disks, { cold = false, wait
       const jobs = performance
         .getEntriesByType('measure')
         .filter((m) => m.name.startsWith('xldisk ') && m.startTime >= t0 - 1)
-        .map((m) => ({ kind: m.name.slice(7), end: m.startTime + m.duration - t0, worker: m.detail?.worker ?? 0 }));
+        .map((m) => ({ kind: m.name.slice(7), sent: m.startTime - t0, end: m.startTime + m.duration - t0, worker: m.detail?.worker ?? 0 }));
       return { marks, t0, long, frames, jobs };
     },
     { disks, wait },

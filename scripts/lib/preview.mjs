@@ -32,13 +32,17 @@ export function letters(i) {
   return s;
 }
 
-/** A domain with `n` disks of the usual kinds: qcow2 images, LVM volumes, RBD images, block-dmmd stacks. */
-export function largeConfig(n) {
+/**
+ * A domain with `n` disks of the usual kinds: qcow2 images, LVM volumes, RBD images, block-dmmd
+ * stacks. `tag` goes into every image, volume and group name, so that each tag gives specs no
+ * cache has seen (bench-worker's later configs).
+ */
+export function largeConfig(n, tag = '') {
   const kinds = [
-    (i) => `format=qcow2,vdev=xvd${letters(i)},access=rw,target=/var/lib/xen/images/guest-${i}-data.qcow2`,
-    (i) => `format=raw,vdev=xvd${letters(i)},backendtype=phy,target=/dev/vg-storage/guest-volume-${i}`,
-    (i) => String.raw`vdev=xvd${letters(i)},backendtype=qdisk,target=rbd:rbd-pool/image-${i}:id=libvirt:mon_host=10.0.0.1\\:6789\\;10.0.0.2\\:6789`,
-    (i) => `vdev=xvd${letters(i)},script=block-dmmd,target=md;/dev/md${i};lvm;/dev/vgxen/lv-${i}`,
+    (i) => `format=qcow2,vdev=xvd${letters(i)},access=rw,target=/var/lib/xen/images/guest${tag}-${i}-data.qcow2`,
+    (i) => `format=raw,vdev=xvd${letters(i)},backendtype=phy,target=/dev/vg-storage${tag}/guest${tag}-volume-${i}`,
+    (i) => String.raw`vdev=xvd${letters(i)},backendtype=qdisk,target=rbd:rbd-pool/image${tag}-${i}:id=libvirt:mon_host=10.0.0.1\\:6789\\;10.0.0.2\\:6789`,
+    (i) => `vdev=xvd${letters(i)},script=block-dmmd,target=md;/dev/md${i};lvm;/dev/vgxen${tag}/lv-${i}`,
   ];
   const items = Array.from({ length: n }, (_, i) => `    '${kinds[i % kinds.length](i)}',\n`);
   return `# a large domain\nname = "bench"\ntype = "pvh"\nmemory = 8192\ndisk = [\n${items.join('')}]\n`;

@@ -86,6 +86,8 @@ export function runInWorker<K extends TextJob['kind']>(job: Extract<TextJob, { k
     const sent = early.sent[kind];
     if (sent) {
       delete early.sent[kind];
+      // both handed out: later jobs need not compare their text with this one
+      if (!early.sent.read && !early.sent.lint) early = undefined;
       return sent as Promise<JobResult[K]>;
     }
   }
